@@ -1,0 +1,179 @@
+// The only file that writes SQL for articles. "Published" is defined here once, and every public
+// surface (site, feeds, API, search, sitemaps) lists articles through these functions.
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely'
+import type { ArticleRow, Database } from '../db/tables.ts'
+
+/** Visible to readers: published, and its publication time has come. */
+export function isPublished(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb.and([eb('articles.status', '=', 'published'), eb('articles.published_at', '<=', now.toISOString())])
+}
+
+export interface ArticleFilter {
+  language?: string
+  sectionIds?: number[]
+  tagId?: number
+  authorId?: number
+  /** [start, end) as ISO UTC strings. */
+  publishedBetween?: { start: string; end: string }
+  excludeIds?: number[]
+}
+
+function publishedQuery(db: Kysely<Database>, now: Date, filter: ArticleFilter) {
+  let query = db.selectFrom('articles').where(isPublished(now))
+  if (filter.language !== undefined) query = query.where('articles.language', '=', filter.language)
+  if (filter.sectionIds !== undefined) query = query.where('articles.section_id', 'in', filter.sectionIds)
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId
+    query = query.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', '=', tagId),
+    )
+  }
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId
+    query = query.where('articles.id', 'in', (eb) =>
+      eb
+        .selectFrom('article_authors')
+        .select('article_authors.article_id')
+        .where('article_authors.author_id', '=', authorId),
+    )
+  }
+  if (filter.publishedBetween !== undefined) {
+    query = query
+      .where('articles.published_at', '>=', filter.publishedBetween.start)
+      .where('articles.published_at', '<', filter.publishedBetween.end)
+  }
+  if (filter.excludeIds !== undefined && filter.excludeIds.length > 0) {
+    query = query.where('articles.id', 'not in', filter.excludeIds)
+  }
+  return query
+}
+
+/** Columns a listing needs: everything but the body. */
+const SUMMARY_COLUMNS = [
+  'articles.id',
+  'articles.language',
+  'articles.slug',
+  'articles.headline',
+  'articles.dek',
+  'articles.excerpt',
+  'articles.auto_excerpt',
+  'articles.dateline',
+  'articles.section_id',
+  'articles.featured_media_id',
+  'articles.featured_caption',
+  'articles.featured_credit',
+  'articles.status',
+  'articles.published_at',
+  'articles.updated_at',
+  'articles.created_at',
+  'articles.correction_note',
+  'articles.word_count',
+] as const
+
+export type ArticleSummaryRow = Omit<ArticleRow, 'body_html'>
+
+function newestFirst<O>(query: SelectQueryBuilder<Database, 'articles', O>) {
+  return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
+}
+
+export async function listPublishedArticles(
+  db: Kysely<Database>,
+  now: Date,
+  filter: ArticleFilter,
+  page: { limit: number; offset: number },
+): Promise<ArticleSummaryRow[]> {
+  return newestFirst(publishedQuery(db, now, filter).select(SUMMARY_COLUMNS))
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+}
+
+export async function countPublishedArticles(db: Kysely<Database>, now: Date, filter: ArticleFilter): Promise<number> {
+  const row = await publishedQuery(db, now, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}
+
+export async function findPublishedArticleBySlug(
+  db: Kysely<Database>,
+  now: Date,
+  language: string,
+  slug: string,
+): Promise<ArticleRow | undefined> {
+  return db
+    .selectFrom('articles')
+    .selectAll()
+    .where(isPublished(now))
+    .where('language', '=', language)
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+}
+
+/** Whether a story with this slug exists but readers may not see it (for 404 vs 410 later). */
+export async function findAnyArticleBySlug(
+  db: Kysely<Database>,
+  language: string,
+  slug: string,
+): Promise<Pick<ArticleRow, 'id' | 'status'> | undefined> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'status'])
+    .where('language', '=', language)
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+}
+
+/**
+ * Candidates for "Check Also": recent published stories in the same language that share a tag or
+ * the section with the story. The final choice (by tags, section and text) is made in related.ts.
+ */
+export async function listRelatedCandidates(
+  db: Kysely<Database>,
+  now: Date,
+  article: { id: number; language: string; sectionId: number; tagIds: number[] },
+  limit: number,
+): Promise<ArticleSummaryRow[]> {
+  const base = publishedQuery(db, now, { language: article.language, excludeIds: [article.id] })
+  const query = base.where((eb) => {
+    const sameSection = eb('articles.section_id', '=', article.sectionId)
+    if (article.tagIds.length === 0) return sameSection
+    return eb.or([
+      sameSection,
+      eb(
+        'articles.id',
+        'in',
+        eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', 'in', article.tagIds),
+      ),
+    ])
+  })
+  return newestFirst(query.select(SUMMARY_COLUMNS)).limit(limit).execute()
+}
+
+export async function tagIdsForArticles(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
+  const result = new Map<number, number[]>()
+  if (ids.length === 0) return result
+  const rows = await db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).execute()
+  for (const row of rows) result.set(row.article_id, [...(result.get(row.article_id) ?? []), row.tag_id])
+  return result
+}
+
+export async function isSlugTaken(db: Kysely<Database>, language: string, slug: string, exceptId?: number): Promise<boolean> {
+  let query = db.selectFrom('articles').select('id').where('language', '=', language).where('slug', '=', slug)
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+/** Year and month of the newest and oldest published story, for archive navigation. */
+export async function publishedDateBounds(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<{ oldest: string | null; newest: string | null }> {
+  const row = await db
+    .selectFrom('articles')
+    .where(isPublished(now))
+    .select((eb) => [eb.fn.min('articles.published_at').as('oldest'), eb.fn.max('articles.published_at').as('newest')])
+    .executeTakeFirst()
+  return { oldest: (row?.oldest as string | null) ?? null, newest: (row?.newest as string | null) ?? null }
+}

@@ -1,0 +1,287 @@
+// Article operations shared by every surface: the public site, feeds, the API, the CLI, the
+// importers. Reads return plain view objects; writes sanitize, validate and run in a transaction.
+import { authorsForArticles, type AuthorView } from '../authors/authors.service.ts'
+import type { Actor, AppContext } from '../context.ts'
+import { isUniqueViolation } from '../db/dialect.ts'
+import type { ArticleRow, ArticleStatus } from '../db/tables.ts'
+import { ConflictError, ValidationError } from '../errors.ts'
+import { autoExcerpt } from '../lib/excerpt.ts'
+import { countWords, htmlToText } from '../lib/html-text.ts'
+import { PAGE_SIZE, type Page, pageCount } from '../lib/pagination.ts'
+import { sanitizeBody } from '../lib/sanitize-body.ts'
+import { slugify } from '../lib/slugify.ts'
+import { getMediaByIds, type MediaView } from '../media/media.service.ts'
+import { listSections, type SectionView } from '../sections/sections.service.ts'
+import { ensureTags, type TagView, tagsForArticles } from '../tags/tags.service.ts'
+import {
+  type ArticleFilter,
+  type ArticleSummaryRow,
+  countPublishedArticles,
+  findPublishedArticleBySlug,
+  isSlugTaken,
+  listPublishedArticles,
+  listRelatedCandidates,
+  tagIdsForArticles,
+} from './articles.queries.ts'
+import { chooseRelated } from './related.ts'
+
+export interface ArticleSummary {
+  id: number
+  language: string
+  slug: string
+  url: string
+  headline: string
+  dek: string
+  /** The editor's excerpt, else the automatic one. Plain text. */
+  excerpt: string
+  /** Always the automatic excerpt (~25 words ending in "…"), as "Check Also" shows it. */
+  autoExcerpt: string
+  dateline: string
+  publishedAt: string
+  updatedAt: string
+  section: SectionView
+  image: MediaView | undefined
+  authors: AuthorView[]
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  /** Sanitized on write; rendered as HTML. */
+  bodyHtml: string
+  tags: TagView[]
+  imageCaption: string
+  imageCredit: string
+  correctionNote: string
+  wordCount: number
+  /** Whether it was changed meaningfully after publication (shown as "Updated …"). */
+  isUpdated: boolean
+}
+
+export function articleUrl(sectionSlug: string, slug: string): string {
+  return `/${encodeURIComponent(sectionSlug)}/${encodeURIComponent(slug)}`
+}
+
+/** An update less than this long after publication is a fix-up, not an "Updated" story. */
+const UPDATE_THRESHOLD_MS = 10 * 60 * 1000
+
+async function toSummaries(ctx: AppContext, rows: ArticleSummaryRow[]): Promise<ArticleSummary[]> {
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const [sections, authors, media] = await Promise.all([
+    listSections(ctx),
+    authorsForArticles(ctx, ids),
+    getMediaByIds(
+      ctx,
+      rows.flatMap((r) => (r.featured_media_id === null ? [] : [r.featured_media_id])),
+    ),
+  ])
+  const sectionById = new Map(sections.map((s) => [s.id, s]))
+  return rows.flatMap((row) => {
+    const section = sectionById.get(row.section_id)
+    if (!section || row.published_at === null) return []
+    return [
+      {
+        id: row.id,
+        language: row.language,
+        slug: row.slug,
+        url: articleUrl(section.slug, row.slug),
+        headline: row.headline,
+        dek: row.dek,
+        excerpt: row.excerpt ?? row.auto_excerpt,
+        autoExcerpt: row.auto_excerpt,
+        dateline: row.dateline,
+        publishedAt: row.published_at,
+        updatedAt: row.updated_at,
+        section,
+        image: row.featured_media_id === null ? undefined : media.get(row.featured_media_id),
+        authors: authors.get(row.id) ?? [],
+      },
+    ]
+  })
+}
+
+export async function listPublishedSummaries(
+  ctx: AppContext,
+  filter: ArticleFilter,
+  page: number,
+  pageSize = PAGE_SIZE,
+): Promise<Page<ArticleSummary>> {
+  const now = ctx.clock.now()
+  const [rows, total] = await Promise.all([
+    listPublishedArticles(ctx.db, now, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+    countPublishedArticles(ctx.db, now, filter),
+  ])
+  return { items: await toSummaries(ctx, rows), page, total, pageCount: pageCount(total, pageSize) }
+}
+
+/** The newest published stories without counting them (home page blocks). */
+export async function latestSummaries(ctx: AppContext, filter: ArticleFilter, limit: number): Promise<ArticleSummary[]> {
+  const rows = await listPublishedArticles(ctx.db, ctx.clock.now(), filter, { limit, offset: 0 })
+  return toSummaries(ctx, rows)
+}
+
+export async function getPublishedArticle(
+  ctx: AppContext,
+  language: string,
+  slug: string,
+): Promise<ArticleDetail | undefined> {
+  const row = await findPublishedArticleBySlug(ctx.db, ctx.clock.now(), language, slug)
+  if (!row) return undefined
+  const [summary] = await toSummaries(ctx, [row])
+  if (!summary) return undefined
+  const tags = (await tagsForArticles(ctx, [row.id])).get(row.id) ?? []
+  const published = row.published_at ? Date.parse(row.published_at) : 0
+  return {
+    ...summary,
+    bodyHtml: row.body_html,
+    tags,
+    imageCaption: row.featured_caption || summary.image?.caption || '',
+    imageCredit: row.featured_credit || summary.image?.credit || '',
+    correctionNote: row.correction_note,
+    wordCount: row.word_count,
+    isUpdated: Date.parse(row.updated_at) - published > UPDATE_THRESHOLD_MS,
+  }
+}
+
+const RELATED_CANDIDATES = 200
+
+/** The "Check Also" story: the most related published story, never the story itself. */
+export async function relatedArticle(ctx: AppContext, article: ArticleDetail): Promise<ArticleSummary | undefined> {
+  const story = {
+    id: article.id,
+    sectionId: article.section.id,
+    tagIds: article.tags.map((t) => t.id),
+    text: `${article.headline} ${article.dek} ${article.excerpt}`,
+    publishedAt: article.publishedAt,
+  }
+  const candidates = await listRelatedCandidates(
+    ctx.db,
+    ctx.clock.now(),
+    { id: article.id, language: article.language, sectionId: article.section.id, tagIds: story.tagIds },
+    RELATED_CANDIDATES,
+  )
+  const tagIds = await tagIdsForArticles(
+    ctx.db,
+    candidates.map((c) => c.id),
+  )
+  const best = chooseRelated(
+    story,
+    candidates.map((c) => ({
+      row: c,
+      id: c.id,
+      sectionId: c.section_id,
+      tagIds: tagIds.get(c.id) ?? [],
+      text: `${c.headline} ${c.dek} ${c.excerpt ?? c.auto_excerpt}`,
+      publishedAt: c.published_at ?? '',
+    })),
+  )
+  if (!best) return undefined
+  return (await toSummaries(ctx, [best.row]))[0]
+}
+
+export interface ArticleInput {
+  headline: string
+  slug?: string
+  dek?: string
+  bodyHtml: string
+  excerpt?: string | null
+  dateline?: string
+  sectionId: number
+  authorIds: number[]
+  tagNames?: string[]
+  featuredMediaId?: number | null
+  featuredCaption?: string
+  featuredCredit?: string
+  language?: string
+  status?: ArticleStatus
+  publishedAt?: string | null
+}
+
+function validate(input: ArticleInput): string[] {
+  const problems: string[] = []
+  if (input.headline.trim() === '') problems.push('A headline is required')
+  if (input.headline.length > 300) problems.push('The headline must be at most 300 characters')
+  if (input.authorIds.length === 0) problems.push('A byline needs at least one author or agency')
+  if (input.bodyHtml.length > 2_000_000) problems.push('The body is larger than 2 MB')
+  if (input.publishedAt != null && Number.isNaN(Date.parse(input.publishedAt)))
+    problems.push('The publication time is not a valid date')
+  return problems
+}
+
+/** Creates a story (tags created on the fly) in one transaction. Returns its id. */
+export async function createArticle(ctx: AppContext, _actor: Actor, input: ArticleInput): Promise<number> {
+  const problems = validate(input)
+  const slug = slugify(input.slug?.trim() || input.headline)
+  if (slug === '') problems.push('The slug must contain at least one letter or digit')
+  if (problems.length > 0) throw new ValidationError(problems)
+
+  const language = input.language ?? ctx.config.defaultLanguage
+  const bodyHtml = sanitizeBody(input.bodyHtml)
+  const now = ctx.clock.now().toISOString()
+  const status = input.status ?? 'draft'
+  const publishedAt = input.publishedAt ?? (status === 'published' ? now : null)
+  const dateline = (input.dateline ?? '').trim()
+
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const tx: AppContext = { ...ctx, db: trx }
+      if (await isSlugTaken(trx, language, slug)) {
+        throw new ConflictError('SLUG_TAKEN', `The slug "${slug}" is already used by another story`)
+      }
+      const row = await trx
+        .insertInto('articles')
+        .values({
+          language,
+          slug,
+          headline: input.headline.trim(),
+          dek: (input.dek ?? '').trim(),
+          body_html: bodyHtml,
+          excerpt: input.excerpt?.trim() || null,
+          auto_excerpt: autoExcerpt(bodyHtml, dateline),
+          dateline,
+          section_id: input.sectionId,
+          featured_media_id: input.featuredMediaId ?? null,
+          featured_caption: input.featuredCaption ?? '',
+          featured_credit: input.featuredCredit ?? '',
+          status,
+          published_at: publishedAt,
+          updated_at: publishedAt && publishedAt > now ? publishedAt : (publishedAt ?? now),
+          created_at: publishedAt && publishedAt < now ? publishedAt : now,
+          correction_note: '',
+          word_count: countWords(htmlToText(bodyHtml)),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const authorIds = [...new Set(input.authorIds)]
+      await trx
+        .insertInto('article_authors')
+        .values(authorIds.map((authorId, position) => ({ article_id: row.id, author_id: authorId, position })))
+        .execute()
+      const tagIds = await ensureTags(tx, input.tagNames ?? [])
+      if (tagIds.length > 0) {
+        await trx
+          .insertInto('article_tags')
+          .values(tagIds.map((tagId) => ({ article_id: row.id, tag_id: tagId })))
+          .execute()
+      }
+      return row.id
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError('SLUG_TAKEN', `The slug "${slug}" is already used by another story`)
+    }
+    throw error
+  }
+}
+
+/** Records an update to a published story, with the note readers see beside "Updated". */
+export async function recordCorrection(
+  ctx: AppContext,
+  _actor: Actor,
+  articleId: number,
+  note: string,
+  at: string = ctx.clock.now().toISOString(),
+): Promise<void> {
+  await ctx.db.updateTable('articles').set({ correction_note: note.trim(), updated_at: at }).where('id', '=', articleId).execute()
+}
+
+export type { ArticleRow }

@@ -1,0 +1,30 @@
+import type { FastifyReply } from 'fastify'
+import type { AppContext } from '../context.ts'
+import { AppError, NotFoundError } from '../errors.ts'
+import { absoluteUrl, buildChrome, redirectTo, sendPage } from '../http/site-pages.ts'
+import { isPlausibleSlug } from '../lib/slugify.ts'
+import { ArticlePage } from './article-page.tsx'
+import { findAnyArticleBySlug } from './articles.queries.ts'
+import { getPublishedArticle, relatedArticle } from './articles.service.ts'
+
+/** GET /{section}/{slug}: the story page. A wrong section in the URL redirects to the right one. */
+export async function showArticle(
+  ctx: AppContext,
+  reply: FastifyReply,
+  sectionSlug: string,
+  slug: string,
+): Promise<FastifyReply> {
+  if (!isPlausibleSlug(slug) || !isPlausibleSlug(sectionSlug)) throw new NotFoundError()
+  const language = ctx.config.defaultLanguage
+  const article = await getPublishedArticle(ctx, language, slug)
+  if (!article) {
+    const hidden = await findAnyArticleBySlug(ctx.db, language, slug)
+    if (hidden?.status === 'unpublished') {
+      throw new AppError('GONE', 'This story has been withdrawn by the newsroom.', 410)
+    }
+    throw new NotFoundError()
+  }
+  if (article.section.slug !== sectionSlug) return redirectTo(reply, article.url)
+  const [chrome, related] = await Promise.all([buildChrome(ctx, article.language), relatedArticle(ctx, article)])
+  return sendPage(reply, <ArticlePage chrome={chrome} article={article} related={related} canonicalUrl={absoluteUrl(ctx, article.url)} />)
+}

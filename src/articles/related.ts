@@ -1,0 +1,66 @@
+// Choosing the "Check Also" story: the candidate that shares the most with the story, by tags,
+// section and words. Pure, so it is tested without a database.
+
+export interface RelatedInput {
+  id: number
+  sectionId: number
+  tagIds: readonly number[]
+  /** Headline, dek and excerpt: the words that say what a story is about. */
+  text: string
+  publishedAt: string
+}
+
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be been but by for from has have he her his in into is it its of on or our she ' +
+    'that the their they this to was were will with after over said says new more than not who what when ' +
+    'where which while about also up out off'
+  ).split(' '),
+)
+
+export function significantWords(text: string): Set<string> {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w))
+  return new Set(words)
+}
+
+/** Jaccard similarity of two word sets, from 0 (nothing shared) to 1 (the same words). */
+export function textSimilarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0
+  let shared = 0
+  for (const word of a) if (b.has(word)) shared++
+  return shared / (a.size + b.size - shared)
+}
+
+const TAG_WEIGHT = 3
+const SECTION_WEIGHT = 1
+const TEXT_WEIGHT = 10
+
+export function relatedScore(story: RelatedInput, storyWords: Set<string>, candidate: RelatedInput): number {
+  const tags = new Set(story.tagIds)
+  const sharedTags = candidate.tagIds.filter((id) => tags.has(id)).length
+  const sameSection = candidate.sectionId === story.sectionId ? 1 : 0
+  const similarity = textSimilarity(storyWords, significantWords(candidate.text))
+  return sharedTags * TAG_WEIGHT + sameSection * SECTION_WEIGHT + similarity * TEXT_WEIGHT
+}
+
+/** The best candidate, never the story itself; ties go to the newer story. */
+export function chooseRelated<T extends RelatedInput>(story: RelatedInput, candidates: readonly T[]): T | undefined {
+  const storyWords = significantWords(story.text)
+  let best: { candidate: T; score: number } | undefined
+  for (const candidate of candidates) {
+    if (candidate.id === story.id) continue
+    const score = relatedScore(story, storyWords, candidate)
+    if (
+      best === undefined ||
+      score > best.score ||
+      (score === best.score && candidate.publishedAt > best.candidate.publishedAt)
+    ) {
+      best = { candidate, score }
+    }
+  }
+  return best?.candidate
+}

@@ -1,0 +1,127 @@
+// One configuration schema, read from the environment once at start-up (only main.ts and the
+// CLI call this). Every problem is listed at once, each naming its variable.
+import path from 'node:path'
+
+export type DatabaseConfig =
+  | { engine: 'sqlite'; filename: string }
+  | { engine: 'postgres'; connectionString: string }
+
+export interface Config {
+  database: DatabaseConfig
+  port: number
+  host: string
+  siteUrl: string
+  siteName: string
+  timeZone: string
+  defaultLanguage: string
+  /** Seed the demo newsroom into an empty database on start. Off for a real newsroom. */
+  isDemoContentEnabled: boolean
+  /** Folder for uploaded and generated media files. */
+  mediaDir: string
+  logLevel: string
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+    this.problems = problems
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+const LANGUAGES = ['en', 'fa', 'ps']
+
+export function parseDatabaseUrl(value: string, cwd: string): DatabaseConfig | string {
+  if (/^postgres(ql)?:\/\//i.test(value)) {
+    try {
+      new URL(value)
+    } catch {
+      return 'DATABASE_URL is not a valid postgres:// URL'
+    }
+    return { engine: 'postgres', connectionString: value }
+  }
+  if (/^sqlite:/i.test(value)) {
+    const rest = value.replace(/^sqlite:(\/\/)?/i, '')
+    if (rest === '') return 'DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/dateline.db'
+    return { engine: 'sqlite', filename: rest === ':memory:' ? rest : path.resolve(cwd, rest) }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    return `DATABASE_URL has an unsupported scheme (use a file path, sqlite:, or postgres://): ${value.split(':')[0]}`
+  }
+  return { engine: 'sqlite', filename: path.resolve(cwd, value) }
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function parseBoolean(value: string): boolean | undefined {
+  if (/^(1|true|yes|on)$/i.test(value)) return true
+  if (/^(0|false|no|off)$/i.test(value)) return false
+  return undefined
+}
+
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const problems: string[] = []
+  const dataDir = path.resolve(cwd, 'data')
+
+  const databaseUrl = env.DATABASE_URL?.trim() || path.join(dataDir, 'dateline.db')
+  const database = parseDatabaseUrl(databaseUrl, cwd)
+  if (typeof database === 'string') problems.push(database)
+
+  const portText = env.PORT?.trim() || '3000'
+  const port = Number(portText)
+  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a number from 0 to 65535, got "${portText}"`)
+
+  const host = env.HOST?.trim() || '127.0.0.1'
+
+  const siteUrlText = env.SITE_URL?.trim() || `http://localhost:${Number.isFinite(port) ? port : 3000}`
+  let siteUrl = siteUrlText
+  try {
+    const url = new URL(siteUrlText)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme')
+    siteUrl = url.href.replace(/\/+$/, '')
+  } catch {
+    problems.push(`SITE_URL must be an absolute http(s) URL, got "${siteUrlText}"`)
+  }
+
+  const siteName = env.SITE_NAME?.trim() || 'Dateline Daily'
+  if (siteName.length > 120) problems.push('SITE_NAME must be at most 120 characters')
+
+  const timeZone = env.TZ?.trim() || 'Asia/Kabul'
+  if (!isValidTimeZone(timeZone)) problems.push(`TZ is not a known IANA time zone: "${timeZone}"`)
+
+  const defaultLanguage = env.DEFAULT_LANGUAGE?.trim() || 'en'
+  if (!LANGUAGES.includes(defaultLanguage))
+    problems.push(`DEFAULT_LANGUAGE must be one of ${LANGUAGES.join(', ')}, got "${defaultLanguage}"`)
+
+  const demoText = env.DEMO_CONTENT?.trim() || 'on'
+  const isDemoContentEnabled = parseBoolean(demoText)
+  if (isDemoContentEnabled === undefined) problems.push(`DEMO_CONTENT must be on or off, got "${demoText}"`)
+
+  const mediaDir = path.resolve(cwd, env.MEDIA_DIR?.trim() || path.join('data', 'media'))
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info'
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
+
+  if (problems.length > 0) throw new ConfigError(problems)
+  return {
+    database: database as DatabaseConfig,
+    port,
+    host,
+    siteUrl,
+    siteName,
+    timeZone,
+    defaultLanguage,
+    isDemoContentEnabled: isDemoContentEnabled as boolean,
+    mediaDir,
+    logLevel,
+  }
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from '../config/config.ts'
+import type { Engine } from './dialect.ts'
+import type { Database } from './tables.ts'
+
+export interface DbHandle {
+  db: Kysely<Database>
+  engine: Engine
+  close(): Promise<void>
+}
+
+// PostgreSQL returns COUNT(*) and BIGINT as strings; our counts fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10))
+
+export function createDb(config: DatabaseConfig): DbHandle {
+  if (config.engine === 'sqlite') {
+    if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
+    const sqlite = new SQLite(config.filename)
+    // WAL lets readers go on while a writer writes; foreign keys are off by default in SQLite.
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    return { db, engine: 'sqlite', close: () => db.destroy() }
+  }
+  const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return { db, engine: 'postgres', close: () => db.destroy() }
+}

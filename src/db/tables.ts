@@ -1,0 +1,139 @@
+// Table types for Kysely. Times are ISO 8601 UTC strings ("2026-11-27T09:30:00.000Z") on both
+// engines so that one schema and one set of queries serve SQLite and PostgreSQL alike (see
+// docs/decisions/0002-one-schema-two-engines.md). Flags are integers 0/1 for the same reason.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished'
+export type AuthorKind = 'person' | 'organization'
+export type UserRole = 'admin' | 'editor' | 'author' | 'contributor'
+
+export interface SectionsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: string
+  parent_id: number | null
+  position: number
+  created_at: string
+}
+
+export interface TagsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  created_at: string
+}
+
+export interface MediaTable {
+  id: Generated<number>
+  /** Path below the media folder, e.g. "2026/11/dust-storm.jpg". */
+  path: string
+  mime_type: string
+  width: number | null
+  height: number | null
+  bytes: number
+  alt: string
+  caption: string
+  credit: string
+  created_at: string
+}
+
+export interface AuthorsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  /** "organization" for agency credits such as "Dateline News" (schema.org Organization). */
+  kind: AuthorKind
+  job_title: string
+  bio: string
+  avatar_media_id: number | null
+  /** A pseudonymous byline never links to or reveals the account behind it. */
+  is_pseudonym: number
+  user_id: number | null
+  created_at: string
+}
+
+export interface ArticlesTable {
+  id: Generated<number>
+  language: string
+  slug: string
+  headline: string
+  dek: string
+  /** Sanitized HTML, sanitized on every write. */
+  body_html: string
+  /** The editor's own excerpt, or null to use auto_excerpt. */
+  excerpt: string | null
+  /** Computed on every write from the body: plain text, ~25 words, ending in "…". */
+  auto_excerpt: string
+  /** Place name shown in front of the first paragraph, e.g. "KABUL". */
+  dateline: string
+  section_id: number
+  featured_media_id: number | null
+  featured_caption: string
+  featured_credit: string
+  status: ArticleStatus
+  published_at: string | null
+  updated_at: string
+  created_at: string
+  /** Shown to readers as "Updated <time>" with a note, when an editor records one. */
+  correction_note: string
+  word_count: number
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number
+  author_id: number
+  position: number
+}
+
+export interface ArticleTagsTable {
+  article_id: number
+  tag_id: number
+}
+
+export interface RedirectsTable {
+  id: Generated<number>
+  from_path: string
+  to_path: string
+  status_code: number
+  created_at: string
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  email: string
+  display_name: string
+  role: UserRole
+  /** "scrypt$N$r$p$salt$hash": parameters are stored so they can be raised later. */
+  password_hash: string
+  is_active: number
+  created_at: string
+}
+
+export interface SettingsTable {
+  key: string
+  value: string
+  updated_at: string
+}
+
+export interface Database {
+  sections: SectionsTable
+  tags: TagsTable
+  media: MediaTable
+  authors: AuthorsTable
+  articles: ArticlesTable
+  article_authors: ArticleAuthorsTable
+  article_tags: ArticleTagsTable
+  redirects: RedirectsTable
+  users: UsersTable
+  settings: SettingsTable
+}
+
+export type ArticleRow = Selectable<ArticlesTable>
+export type NewArticleRow = Insertable<ArticlesTable>
+export type ArticleUpdate = Updateable<ArticlesTable>
+export type SectionRow = Selectable<SectionsTable>
+export type TagRow = Selectable<TagsTable>
+export type AuthorRow = Selectable<AuthorsTable>
+export type MediaRow = Selectable<MediaTable>
+export type UserRow = Selectable<UsersTable>

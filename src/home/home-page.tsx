@@ -1,0 +1,73 @@
+import type { ArticleSummary } from '../articles/articles.service.ts'
+import type { SectionView } from '../sections/sections.service.ts'
+import { BylineNames, Picture, StoryCard, Time } from '../views/components.tsx'
+import { Layout } from '../views/layout.tsx'
+import type { SiteChrome } from '../views/site-chrome.ts'
+
+export interface SectionBlock {
+  section: SectionView
+  stories: ArticleSummary[]
+}
+
+export function HomePage(props: {
+  chrome: SiteChrome
+  lead: ArticleSummary | undefined
+  latest: ArticleSummary[]
+  blocks: SectionBlock[]
+  canonicalUrl: string
+}) {
+  const { chrome, lead } = props
+  return (
+    <Layout chrome={chrome} head={{ title: chrome.siteName, canonicalUrl: props.canonicalUrl }}>
+      <h1 class="visually-hidden">{chrome.siteName}</h1>
+      <div class="front">
+        {lead ? (
+          <article class="lead-story" aria-labelledby="lead-headline">
+            {lead.image ? (
+              <a href={lead.url} tabIndex={-1} aria-hidden="true">
+                <Picture media={lead.image} isLead />
+              </a>
+            ) : null}
+            <a class="kicker" href={lead.section.url}>
+              {lead.section.name}
+            </a>
+            <h2 id="lead-headline" class="lead-headline">
+              <a href={lead.url}>{lead.headline}</a>
+            </h2>
+            {lead.dek ? <p class="dek">{lead.dek}</p> : null}
+            <p class="story-card-meta">
+              <BylineNames authors={lead.authors} /> · <Time iso={lead.publishedAt} timeZone={chrome.timeZone} />
+            </p>
+          </article>
+        ) : (
+          <p class="empty">No stories have been published yet.</p>
+        )}
+        <section class="latest" aria-labelledby="latest-heading">
+          <h2 id="latest-heading" class="block-heading">
+            <a href="/latest/">Latest</a>
+          </h2>
+          <ol class="latest-list">
+            {props.latest.map((story) => (
+              <li key={story.id}>
+                <a href={story.url}>{story.headline}</a>
+                <Time iso={story.publishedAt} timeZone={chrome.timeZone} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      {props.blocks.map((block) => (
+        <section key={block.section.id} class="section-block" aria-labelledby={`block-${block.section.slug}`}>
+          <h2 id={`block-${block.section.slug}`} class="block-heading">
+            <a href={block.section.url}>{block.section.name}</a>
+          </h2>
+          <div class="section-block-stories">
+            {block.stories.map((story, i) => (
+              <StoryCard key={story.id} story={story} timeZone={chrome.timeZone} headingLevel={3} showImage={i === 0} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </Layout>
+  )
+}

@@ -1,0 +1,39 @@
+import type { FastifyReply } from 'fastify'
+import { latestSummaries } from '../articles/articles.service.ts'
+import type { AppContext } from '../context.ts'
+import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
+import { sectionWithDescendantIds } from '../sections/sections.service.ts'
+import { HomePage } from './home-page.tsx'
+
+const LATEST_COUNT = 8
+const BLOCK_SIZE = 4
+
+/** GET /: the lead story, the latest list, and a block per top-level section. */
+export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<FastifyReply> {
+  const language = ctx.config.defaultLanguage
+  const chrome = await buildChrome(ctx, language)
+  const latest = await latestSummaries(ctx, { language }, LATEST_COUNT + 1)
+  const lead = latest.find((s) => s.image) ?? latest[0]
+  const shownIds = lead ? [lead.id] : []
+  const topSections = chrome.sections.filter((s) => s.parentId === null)
+  const blocks = await Promise.all(
+    topSections.map(async (section) => ({
+      section,
+      stories: await latestSummaries(
+        ctx,
+        { language, sectionIds: await sectionWithDescendantIds(ctx, section.id), excludeIds: shownIds },
+        BLOCK_SIZE,
+      ),
+    })),
+  )
+  return sendPage(
+    reply,
+    <HomePage
+      chrome={chrome}
+      lead={lead}
+      latest={latest.filter((s) => s.id !== lead?.id).slice(0, LATEST_COUNT)}
+      blocks={blocks.filter((b) => b.stories.length > 0)}
+      canonicalUrl={absoluteUrl(ctx, '/')}
+    />,
+  )
+}

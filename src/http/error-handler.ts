@@ -1,0 +1,53 @@
+// One error handler for the whole app: AppErrors carry their status and a message safe to show;
+// anything else is logged with its cause and answered with a plain 500. Never a stack trace.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { AppContext } from '../context.ts'
+import { AppError } from '../errors.ts'
+import { ErrorPage } from '../views/error-page.tsx'
+import { buildChrome, sendPage } from './site-pages.ts'
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/')
+}
+
+async function sendError(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+): Promise<FastifyReply> {
+  if (wantsJson(request)) {
+    return reply.status(status).header('cache-control', 'no-store').send({ error: { code, message } })
+  }
+  let chrome: Awaited<ReturnType<typeof buildChrome>>
+  try {
+    chrome = await buildChrome(ctx)
+  } catch {
+    // The database itself may be what failed: answer without the site's chrome.
+    return reply.status(status).type('text/plain; charset=utf-8').send(message)
+  }
+  return sendPage(reply, ErrorPage({ chrome, status, message, canonicalUrl: ctx.config.siteUrl + '/' }), status)
+}
+
+export function registerErrorHandlers(app: FastifyInstance, ctx: AppContext): void {
+  app.setNotFoundHandler(async (request, reply) =>
+    sendError(ctx, request, reply, 404, 'NOT_FOUND', 'The page you asked for is not here. It may have moved.'),
+  )
+
+  app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'request failed')
+      const message = error.isSafeToShow ? error.message : 'Something went wrong.'
+      return sendError(ctx, request, reply, error.status, error.code, message)
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (bad URL encoding, oversized body): their messages are generic.
+      return sendError(ctx, request, reply, status, error.code ?? 'BAD_REQUEST', 'The request could not be understood.')
+    }
+    request.log.error({ err: error }, 'unexpected error')
+    return sendError(ctx, request, reply, 500, 'INTERNAL', 'Something went wrong. Please try again in a moment.')
+  })
+}

@@ -1,0 +1,76 @@
+// The public site's URL map in one place. Handlers live in their features; this file only decides
+// which one a path belongs to, since several share a shape (/{section}/ and /{year}/ for example).
+import type { FastifyInstance } from 'fastify'
+import { showMonthArchive } from '../archive/archive.site.tsx'
+import { showArticle } from '../articles/articles.site.tsx'
+import { showAuthor } from '../authors/authors.site.tsx'
+import type { AppContext } from '../context.ts'
+import { NotFoundError } from '../errors.ts'
+import { showHome } from '../home/home.site.tsx'
+import { parsePageNumber } from '../lib/pagination.ts'
+import { isPlausibleSlug } from '../lib/slugify.ts'
+import { showLatest, showSection } from '../sections/sections.site.tsx'
+import { showTag } from '../tags/tags.site.tsx'
+import { redirectTo } from './site-pages.ts'
+
+type Params = Record<string, string>
+
+// /x/page/1/ is the same page as /x/, so it redirects there: one canonical address per page.
+export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/', (_request, reply) => showHome(ctx, reply))
+
+  app.get('/latest/', (_request, reply) => showLatest(ctx, reply, 1))
+  app.get('/latest/page/:n/', (request, reply) => {
+    const page = parsePageNumber((request.params as Params).n)
+    return page === 1 ? redirectTo(reply, '/latest/') : showLatest(ctx, reply, page)
+  })
+
+  app.get('/tag/:slug/', (request, reply) => showTag(ctx, reply, (request.params as Params).slug ?? '', 1))
+  app.get('/tag/:slug/page/:n/', (request, reply) => {
+    const { slug = '', n } = request.params as Params
+    const page = parsePageNumber(n)
+    return page === 1 ? redirectTo(reply, `/tag/${encodeURIComponent(slug)}/`) : showTag(ctx, reply, slug, page)
+  })
+
+  app.get('/author/:slug/', (request, reply) => showAuthor(ctx, reply, (request.params as Params).slug ?? '', 1))
+  app.get('/author/:slug/page/:n/', (request, reply) => {
+    const { slug = '', n } = request.params as Params
+    const page = parsePageNumber(n)
+    return page === 1 ? redirectTo(reply, `/author/${encodeURIComponent(slug)}/`) : showAuthor(ctx, reply, slug, page)
+  })
+
+  // /{section}/ — a section's front; /{yyyy}/ has no page of its own yet, so it is a 404.
+  app.get('/:first/', (request, reply) => showSection(ctx, reply, (request.params as Params).first ?? '', 1))
+  app.get('/:first/page/:n/', (request, reply) => {
+    const { first = '', n } = request.params as Params
+    const page = parsePageNumber(n)
+    return page === 1 ? redirectTo(reply, `/${encodeURIComponent(first)}/`) : showSection(ctx, reply, first, page)
+  })
+
+  // /{yyyy}/{mm}/ — a month's archive; any other /{a}/{b}/ is a story address with a stray slash.
+  app.get('/:first/:second/', (request, reply) => {
+    const { first = '', second = '' } = request.params as Params
+    if (/^\d{4}$/.test(first) && /^\d{2}$/.test(second)) return showMonthArchive(ctx, reply, first, second, 1)
+    if (!isPlausibleSlug(first) || !isPlausibleSlug(second)) throw new NotFoundError()
+    return redirectTo(reply, `/${encodeURIComponent(first)}/${encodeURIComponent(second)}`)
+  })
+  app.get('/:first/:second/page/:n/', (request, reply) => {
+    const { first = '', second = '', n } = request.params as Params
+    const page = parsePageNumber(n)
+    if (page === 1) return redirectTo(reply, `/${first}/${second}/`.replace(/[^\w/-]/g, ''))
+    return showMonthArchive(ctx, reply, first, second, page)
+  })
+
+  // /{section}/{slug} — a story.
+  app.get('/:first/:second', (request, reply) => {
+    const { first = '', second = '' } = request.params as Params
+    return showArticle(ctx, reply, first, second)
+  })
+
+  // /{section} without its slash.
+  app.get('/:first', (request, reply) => {
+    const { first = '' } = request.params as Params
+    if (!isPlausibleSlug(first)) throw new NotFoundError()
+    return redirectTo(reply, `/${encodeURIComponent(first)}/`)
+  })
+}

@@ -1,0 +1,66 @@
+// Times are stored in UTC and shown in the site's time zone. These helpers keep Intl in one place.
+
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant)
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000)
+}
+
+/** "2026-11-27T14:05:00+04:30": ISO 8601 in the site's zone, for <time datetime>, JSON-LD, feeds. */
+export function toZonedIso(iso: string, timeZone: string): string {
+  const instant = new Date(iso)
+  const offset = offsetMinutes(instant, timeZone)
+  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60000)
+  const sign = offset < 0 ? '-' : '+'
+  const abs = Math.abs(offset)
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0')
+  const mm = String(abs % 60).padStart(2, '0')
+  return `${local.toISOString().slice(0, 19)}${sign}${hh}:${mm}`
+}
+
+/** The calendar year and month of an instant in the site's zone. */
+export function zonedYearMonth(iso: string, timeZone: string): { year: number; month: number } {
+  const zoned = toZonedIso(iso, timeZone)
+  return { year: Number(zoned.slice(0, 4)), month: Number(zoned.slice(5, 7)) }
+}
+
+/** The UTC instant of local midnight on a calendar day in the zone. */
+function zonedMidnightUtc(year: number, month: number, day: number, timeZone: string): Date {
+  const guess = new Date(Date.UTC(year, month - 1, day))
+  const first = new Date(guess.getTime() - offsetMinutes(guess, timeZone) * 60000)
+  // A second pass settles days on which the offset changes (daylight saving).
+  return new Date(guess.getTime() - offsetMinutes(first, timeZone) * 60000)
+}
+
+/** [start, end) of a calendar month in the zone, as ISO UTC strings comparable with stored times. */
+export function zonedMonthRange(year: number, month: number, timeZone: string): { start: string; end: string } {
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 }
+  return {
+    start: zonedMidnightUtc(year, month, 1, timeZone).toISOString(),
+    end: zonedMidnightUtc(next.year, next.month, 1, timeZone).toISOString(),
+  }
+}
+
+export function formatDateTime(iso: string, timeZone: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
+}
+
+export function formatDate(iso: string, timeZone: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(new Date(iso))
+}
+
+export function formatMonth(year: number, month: number, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
+    new Date(Date.UTC(year, month - 1, 15)),
+  )
+}

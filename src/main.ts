@@ -1,0 +1,80 @@
+// Process entry for `dateline serve`: config → db → migrations → demo seed → app → listen → signals.
+// Only this file and the CLI read process.env and open sockets.
+import fs from 'node:fs'
+import pino, { type Logger } from 'pino'
+import { buildApp } from './app.ts'
+import type { Config } from './config/config.ts'
+import { createDb } from './db/create-db.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { seedDemoIfEmpty } from './demo/seed.ts'
+import { systemClock } from './lib/clock.ts'
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.logLevel,
+    // Never log secrets or readers' identities: cookies, auth headers and client addresses are cut.
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.remoteAddress', 'req.remotePort'], remove: true },
+  })
+}
+
+export interface RunningServer {
+  url: string
+  close(): Promise<void>
+}
+
+export async function startServer(config: Config, log: Logger = createLogger(config)): Promise<RunningServer> {
+  const startedAt = performance.now()
+  fs.mkdirSync(config.mediaDir, { recursive: true })
+  const db = createDb(config.database)
+  await migrateToLatest(db.db, db.engine)
+  const ctx = { db: db.db, engine: db.engine, config, clock: systemClock, log }
+  if (config.isDemoContentEnabled) {
+    const seeded = await seedDemoIfEmpty(ctx)
+    if (seeded) {
+      // Printed once, on the first start only: the password is not stored anywhere in clear.
+      process.stdout.write(
+        [
+          '',
+          '  A demo newsroom was created.',
+          `  Admin login:    ${seeded.adminEmail}`,
+          `  Admin password: ${seeded.adminPassword}`,
+          '  (shown only this once — keep it somewhere safe)',
+          '',
+        ].join('\n') + '\n',
+      )
+    }
+  }
+  const app = await buildApp({ config, db, log, clock: systemClock })
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  log.info({ ms: Math.round(performance.now() - startedAt) }, 'started')
+  process.stdout.write(`Dateline is serving ${config.siteName} at ${url}/ (public address ${config.siteUrl}/)\n`)
+  return {
+    url,
+    close: async () => {
+      await app.close()
+      await db.close()
+    },
+  }
+}
+
+/** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, the database is closed. */
+export function closeOnSignals(server: RunningServer, log: Logger): void {
+  let isClosing = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      if (isClosing) return
+      isClosing = true
+      log.info({ signal }, 'shutting down')
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'error while shutting down')
+          process.exit(1)
+        },
+      )
+    })
+  }
+}

@@ -1,0 +1,68 @@
+import type { FastifyReply } from 'fastify'
+import { listPublishedSummaries } from '../articles/articles.service.ts'
+import type { AppContext } from '../context.ts'
+import { NotFoundError } from '../errors.ts'
+import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
+import { isPlausibleSlug } from '../lib/slugify.ts'
+import { ListingPage } from '../views/listing-page.tsx'
+import { findSectionBySlug, sectionWithDescendantIds } from './sections.service.ts'
+
+export function pagedUrl(base: string, page: number): string {
+  return page <= 1 ? base : `${base}page/${page}/`
+}
+
+/** GET /{section}/ and /{section}/page/{n}/: the section's stories, its subsections' included. */
+export async function showSection(ctx: AppContext, reply: FastifyReply, slug: string, page: number): Promise<FastifyReply> {
+  if (!isPlausibleSlug(slug)) throw new NotFoundError()
+  const section = await findSectionBySlug(ctx, slug)
+  if (!section) throw new NotFoundError()
+  const sectionIds = await sectionWithDescendantIds(ctx, section.id)
+  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage, sectionIds }, page)
+  if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
+  const chrome = await buildChrome(ctx)
+  const urlFor = (n: number) => pagedUrl(section.url, n)
+  return sendPage(
+    reply,
+    <ListingPage
+      chrome={chrome}
+      title={section.name}
+      description={section.description || `The latest ${section.name} stories from ${ctx.config.siteName}.`}
+      crumbs={[
+        { name: 'Home', url: '/' },
+        { name: section.name, url: section.url },
+      ]}
+      intro={section.description ? <p class="listing-description">{section.description}</p> : undefined}
+      stories={result.items}
+      page={page}
+      pageCount={result.pageCount}
+      urlFor={urlFor}
+      canonicalUrl={absoluteUrl(ctx, urlFor(page))}
+      showSection={sectionIds.length > 1}
+    />,
+  )
+}
+
+/** GET /latest/: every section together, newest first. */
+export async function showLatest(ctx: AppContext, reply: FastifyReply, page: number): Promise<FastifyReply> {
+  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage }, page)
+  if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
+  const chrome = await buildChrome(ctx)
+  const urlFor = (n: number) => pagedUrl('/latest/', n)
+  return sendPage(
+    reply,
+    <ListingPage
+      chrome={chrome}
+      title="Latest"
+      description={`The latest stories from ${ctx.config.siteName}.`}
+      crumbs={[
+        { name: 'Home', url: '/' },
+        { name: 'Latest', url: '/latest/' },
+      ]}
+      stories={result.items}
+      page={page}
+      pageCount={result.pageCount}
+      urlFor={urlFor}
+      canonicalUrl={absoluteUrl(ctx, urlFor(page))}
+    />,
+  )
+}

@@ -1,0 +1,37 @@
+import type { FastifyReply } from 'fastify'
+import { listPublishedSummaries } from '../articles/articles.service.ts'
+import type { AppContext } from '../context.ts'
+import { NotFoundError } from '../errors.ts'
+import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
+import { isPlausibleSlug } from '../lib/slugify.ts'
+import { pagedUrl } from '../sections/sections.site.tsx'
+import { ListingPage } from '../views/listing-page.tsx'
+import { findTagBySlug } from './tags.service.ts'
+
+/** GET /tag/{slug}/ */
+export async function showTag(ctx: AppContext, reply: FastifyReply, slug: string, page: number): Promise<FastifyReply> {
+  if (!isPlausibleSlug(slug)) throw new NotFoundError()
+  const tag = await findTagBySlug(ctx, slug)
+  if (!tag) throw new NotFoundError()
+  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage, tagId: tag.id }, page)
+  if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
+  const chrome = await buildChrome(ctx)
+  const urlFor = (n: number) => pagedUrl(tag.url, n)
+  return sendPage(
+    reply,
+    <ListingPage
+      chrome={chrome}
+      title={tag.name}
+      description={`Stories about ${tag.name} from ${ctx.config.siteName}.`}
+      crumbs={[
+        { name: 'Home', url: '/' },
+        { name: tag.name, url: tag.url },
+      ]}
+      stories={result.items}
+      page={page}
+      pageCount={result.pageCount}
+      urlFor={urlFor}
+      canonicalUrl={absoluteUrl(ctx, urlFor(page))}
+    />,
+  )
+}

@@ -1,0 +1,14 @@
+import type { SectionView } from '../sections/sections.service.ts'
+
+/** What every public page shows around its content: plain data, never a db handle. */
+export interface SiteChrome {
+  siteName: string
+  siteUrl: string
+  language: string
+  timeZone: string
+  sections: SectionView[]
+  stylesheetUrl: string
+  year: number
+}
+
+export const TEXT_DIRECTION: Record<string, 'ltr' | 'rtl'> = { en: 'ltr', fa: 'rtl', ps: 'rtl' }
