@@ -4,22 +4,10 @@ import fastifyEtag from '@fastify/etag'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import type { Logger } from 'pino'
-import type { Config } from './config/config.ts'
 import type { AppContext } from './context.ts'
-import type { DbHandle } from './db/create-db.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerPublicRoutes } from './http/public-routes.ts'
-import type { Clock } from './lib/clock.ts'
-import { systemClock } from './lib/clock.ts'
-
-export interface AppDeps {
-  config: Config
-  db: DbHandle
-  log: Logger
-  clock?: Clock
-}
 
 /** Strict CSP: no inline scripts or styles anywhere, nothing from other hosts. */
 const CONTENT_SECURITY_POLICY = {
@@ -39,16 +27,9 @@ const CONTENT_SECURITY_POLICY = {
   },
 }
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const ctx: AppContext = {
-    db: deps.db.db,
-    engine: deps.db.engine,
-    config: deps.config,
-    clock: deps.clock ?? systemClock,
-    log: deps.log,
-  }
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.log as FastifyBaseLogger,
+    loggerInstance: ctx.log as FastifyBaseLogger,
     // Long URLs are answered, not crashed on; Node itself refuses headers over 16 KB with 431.
     routerOptions: { maxParamLength: 500 },
     trustProxy: false,
@@ -59,11 +40,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Readers' privacy: never tell other sites which story someone came from.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
-    hsts: deps.config.siteUrl.startsWith('https:'),
+    hsts: ctx.config.siteUrl.startsWith('https:'),
   })
   await app.register(fastifyEtag)
   await app.register(fastifyStatic, {
-    root: deps.config.mediaDir,
+    root: ctx.config.mediaDir,
     prefix: '/media/',
     decorateReply: false,
     maxAge: '30d',

@@ -3,10 +3,10 @@
 import { Command } from 'commander'
 import pino from 'pino'
 import { ConfigError, loadConfig } from './config/config.ts'
+import { type AppContext, createContext } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { seedDemo } from './demo/seed.ts'
-import { systemClock } from './lib/clock.ts'
 import { closeOnSignals, createLogger, startServer } from './main.ts'
 
 const ENVIRONMENT_HELP = `
@@ -25,18 +25,14 @@ function readConfig() {
   return loadConfig(process.env)
 }
 
-async function withDb<T>(run: (ctx: ReturnType<typeof makeContext>) => Promise<T>): Promise<T> {
+async function withDb<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = readConfig()
   const db = createDb(config.database)
   try {
-    return await run(makeContext(config, db))
+    return await run(createContext({ config, db, log: pino({ level: 'warn' }) }))
   } finally {
     await db.close()
   }
-}
-
-function makeContext(config: ReturnType<typeof readConfig>, db: ReturnType<typeof createDb>) {
-  return { db: db.db, engine: db.engine, config, clock: systemClock, log: pino({ level: 'warn' }) }
 }
 
 const program = new Command()

@@ -3,9 +3,11 @@
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { Config } from './config/config.ts'
+import type { DbHandle } from './db/create-db.ts'
 import type { Engine } from './db/dialect.ts'
 import type { Database, UserRole } from './db/tables.ts'
-import type { Clock } from './lib/clock.ts'
+import { type ContentEvents, createContentEvents } from './events/content-events.ts'
+import { type Clock, systemClock } from './lib/clock.ts'
 
 export interface AppContext {
   db: Kysely<Database>
@@ -13,6 +15,18 @@ export interface AppContext {
   config: Config
   clock: Clock
   log: Logger
+  events: ContentEvents
+}
+
+export function createContext(deps: { config: Config; db: DbHandle; log: Logger; clock?: Clock }): AppContext {
+  return {
+    db: deps.db.db,
+    engine: deps.db.engine,
+    config: deps.config,
+    clock: deps.clock ?? systemClock,
+    log: deps.log,
+    events: createContentEvents((error, event) => deps.log.error({ err: error, event }, 'content event listener failed')),
+  }
 }
 
 /** Who performs a write: a staff user, or the system itself (seed, importer, scheduler). */

@@ -4,10 +4,10 @@ import fs from 'node:fs'
 import pino, { type Logger } from 'pino'
 import { buildApp } from './app.ts'
 import type { Config } from './config/config.ts'
+import { createContext } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { seedDemoIfEmpty } from './demo/seed.ts'
-import { systemClock } from './lib/clock.ts'
 
 export function createLogger(config: Config): Logger {
   return pino({
@@ -27,7 +27,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   fs.mkdirSync(config.mediaDir, { recursive: true })
   const db = createDb(config.database)
   await migrateToLatest(db.db, db.engine)
-  const ctx = { db: db.db, engine: db.engine, config, clock: systemClock, log }
+  const ctx = createContext({ config, db, log })
   if (config.isDemoContentEnabled) {
     const seeded = await seedDemoIfEmpty(ctx)
     if (seeded) {
@@ -44,7 +44,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       )
     }
   }
-  const app = await buildApp({ config, db, log, clock: systemClock })
+  const app = await buildApp(ctx)
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

@@ -221,8 +221,9 @@ export async function createArticle(ctx: AppContext, _actor: Actor, input: Artic
   const publishedAt = input.publishedAt ?? (status === 'published' ? now : null)
   const dateline = (input.dateline ?? '').trim()
 
+  let id: number
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    id = await ctx.db.transaction().execute(async (trx) => {
       const tx: AppContext = { ...ctx, db: trx }
       if (await isSlugTaken(trx, language, slug)) {
         throw new ConflictError('SLUG_TAKEN', `The slug "${slug}" is already used by another story`)
@@ -271,6 +272,9 @@ export async function createArticle(ctx: AppContext, _actor: Actor, input: Artic
     }
     throw error
   }
+  // Emitted after the commit, so listeners (cache, search) read what readers will read.
+  if (status === 'published') await ctx.events.emit({ type: 'article.published', articleId: id, at: now })
+  return id
 }
 
 /** Records an update to a published story, with the note readers see beside "Updated". */
@@ -282,6 +286,7 @@ export async function recordCorrection(
   at: string = ctx.clock.now().toISOString(),
 ): Promise<void> {
   await ctx.db.updateTable('articles').set({ correction_note: note.trim(), updated_at: at }).where('id', '=', articleId).execute()
+  await ctx.events.emit({ type: 'article.updated', articleId, at })
 }
 
 export type { ArticleRow }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
 import { buildApp } from '../../src/app.ts'
 import { type Config, loadConfig } from '../../src/config/config.ts'
-import type { AppContext } from '../../src/context.ts'
+import { type AppContext, createContext } from '../../src/context.ts'
 import { createDb } from '../../src/db/create-db.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
 import type { Clock } from '../../src/lib/clock.ts'
@@ -33,12 +33,12 @@ export async function startTestApp(
   await migrateToLatest(db.db, db.engine)
   const log = pino({ level: process.env.DATELINE_TEST_LOG_LEVEL ?? 'silent' })
   const clock = options.clock ?? { now: () => TEST_NOW }
-  const app = await buildApp({ config, db, log, clock })
+  const ctx = createContext({ config, db, log, clock })
+  const app = await buildApp(ctx)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (typeof address !== 'object' || address === null) throw new Error('no address')
   const baseUrl = `http://127.0.0.1:${address.port}`
-  const ctx: AppContext = { db: db.db, engine: db.engine, config, clock, log }
   return {
     baseUrl,
     ctx,
