@@ -4,6 +4,9 @@ import fastifyEtag from '@fastify/etag'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { purgeOnContentEvents } from './cache/content-invalidation.ts'
+import { type CachePurger, createPageCache, type PageCache } from './cache/page-cache.ts'
+import { registerPageCache } from './cache/page-cache-hooks.ts'
 import type { AppContext } from './context.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
@@ -27,7 +30,14 @@ const CONTENT_SECURITY_POLICY = {
   },
 }
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** The page cache; false runs without one (the benchmark's uncached rows). Default: a new one. */
+  pageCache?: PageCache | false
+  /** Caches in front of the app (a CDN): purged with the same surrogate keys as the page cache. */
+  purgers?: CachePurger[]
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     // Long URLs are answered, not crashed on; Node itself refuses headers over 16 KB with 431.
@@ -55,6 +65,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerErrorHandlers(app, ctx)
   registerAssetRoutes(app)
-  registerPublicRoutes(app, ctx)
+
+  const pageCache = options.pageCache === false ? undefined : (options.pageCache ?? createPageCache())
+  const purgers = [...(pageCache ? [pageCache] : []), ...(options.purgers ?? [])]
+  const stopPurging = purgeOnContentEvents(ctx, purgers)
+  app.addHook('onClose', async () => stopPurging())
+  // The public site in a scope of its own, so that the cache's hooks cover its routes only.
+  await app.register(async (site) => {
+    if (pageCache) registerPageCache(site, { cache: pageCache, languageOf: () => ctx.config.defaultLanguage })
+    registerPublicRoutes(site, ctx)
+  })
   return app
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { listPublishedSummaries } from '../articles/articles.service.ts'
+import { archiveKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -47,5 +48,6 @@ export async function showMonthArchive(
       urlFor={urlFor}
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
     />,
+    { surrogateKeys: [archiveKey(year, month)] },
   )
 }

@@ -177,3 +177,17 @@ export async function publishedDateBounds(
     .executeTakeFirst()
   return { oldest: (row?.oldest as string | null) ?? null, newest: (row?.newest as string | null) ?? null }
 }
+
+/** Where a story appears, whatever its status: what a cache must forget when it changes. */
+export async function findArticlePlacement(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ section_id: number; published_at: string | null; tag_ids: number[]; author_ids: number[] } | undefined> {
+  const row = await db.selectFrom('articles').select(['section_id', 'published_at']).where('id', '=', id).executeTakeFirst()
+  if (!row) return undefined
+  const [tags, authors] = await Promise.all([
+    db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute(),
+    db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).execute(),
+  ])
+  return { ...row, tag_ids: tags.map((t) => t.tag_id), author_ids: authors.map((a) => a.author_id) }
+}

@@ -17,6 +17,7 @@ import {
   type ArticleFilter,
   type ArticleSummaryRow,
   countPublishedArticles,
+  findArticlePlacement,
   findPublishedArticleBySlug,
   isSlugTaken,
   listPublishedArticles,
@@ -287,6 +288,27 @@ export async function recordCorrection(
 ): Promise<void> {
   await ctx.db.updateTable('articles').set({ correction_note: note.trim(), updated_at: at }).where('id', '=', articleId).execute()
   await ctx.events.emit({ type: 'article.updated', articleId, at })
+}
+
+export interface ArticlePlacement {
+  id: number
+  sectionId: number
+  publishedAt: string | null
+  tagIds: number[]
+  authorIds: number[]
+}
+
+/** Where a story is listed (its section, tags, bylines, date), whatever its status; undefined if gone. */
+export async function articlePlacement(ctx: AppContext, articleId: number): Promise<ArticlePlacement | undefined> {
+  const row = await findArticlePlacement(ctx.db, articleId)
+  if (!row) return undefined
+  return {
+    id: articleId,
+    sectionId: row.section_id,
+    publishedAt: row.published_at,
+    tagIds: row.tag_ids,
+    authorIds: row.author_ids,
+  }
 }
 
 export type { ArticleRow }

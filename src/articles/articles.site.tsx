@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify'
+import { articleKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { AppError, NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, redirectTo, sendPage } from '../http/site-pages.ts'
@@ -26,5 +27,11 @@ export async function showArticle(
   }
   if (article.section.slug !== sectionSlug) return redirectTo(reply, article.url)
   const [chrome, related] = await Promise.all([buildChrome(ctx, article.language), relatedArticle(ctx, article)])
-  return sendPage(reply, <ArticlePage chrome={chrome} article={article} related={related} canonicalUrl={absoluteUrl(ctx, article.url)} />)
+  // The "Check Also" story is shown here too, so a change to it reaches this page.
+  const surrogateKeys = related ? [articleKey(article.id), articleKey(related.id)] : [articleKey(article.id)]
+  return sendPage(
+    reply,
+    <ArticlePage chrome={chrome} article={article} related={related} canonicalUrl={absoluteUrl(ctx, article.url)} />,
+    { surrogateKeys },
+  )
 }

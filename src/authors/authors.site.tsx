@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { listPublishedSummaries } from '../articles/articles.service.ts'
+import { authorKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -45,5 +46,6 @@ export async function showAuthor(ctx: AppContext, reply: FastifyReply, slug: str
       urlFor={urlFor}
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
     />,
+    { surrogateKeys: [authorKey(author.id)] },
   )
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { latestSummaries } from '../articles/articles.service.ts'
+import { HOME_KEY } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { sectionWithDescendantIds } from '../sections/sections.service.ts'
@@ -35,5 +36,6 @@ export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<Fa
       blocks={blocks.filter((b) => b.stories.length > 0)}
       canonicalUrl={absoluteUrl(ctx, '/')}
     />,
+    { surrogateKeys: [HOME_KEY] },
   )
 }

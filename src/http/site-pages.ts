@@ -1,6 +1,7 @@
 // Glue between features' page handlers and Fastify: the chrome every page shares, and sending HTML.
 import type { FastifyReply } from 'fastify'
 import type { VNode } from 'preact'
+import { surrogateKeyHeader } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { listSections } from '../sections/sections.service.ts'
 import { renderDocument } from '../views/render.ts'
@@ -19,15 +20,31 @@ export async function buildChrome(ctx: AppContext, language = ctx.config.default
   }
 }
 
-/** Public pages may be kept by browsers and CDNs briefly, and served stale while they refresh. */
-export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
+/**
+ * Public pages may be kept by browsers for a minute and by shared caches (a CDN) for five, and
+ * served stale while they refresh or while the origin is down. Shared caches can hold them longer
+ * than browsers because they are purged by surrogate key when content changes.
+ */
+export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400'
 
-export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply
+export interface SendPageOptions {
+  status?: number
+  /**
+   * Surrogate keys of what the page shows (src/cache/surrogate-keys.ts). A 200 that declares them
+   * is stored by the page cache and purged when any of them changes; one that does not is never
+   * cached by us (a CDN still may, for the Cache-Control lifetime).
+   */
+  surrogateKeys?: readonly string[]
+}
+
+export function sendPage(reply: FastifyReply, page: VNode, options: number | SendPageOptions = {}): FastifyReply {
+  const { status = 200, surrogateKeys = [] } = typeof options === 'number' ? { status: options } : options
+  reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', status === 200 ? PUBLIC_PAGE_CACHE_CONTROL : 'no-store')
-    .send(renderDocument(page))
+  if (status === 200 && surrogateKeys.length > 0) reply.header('surrogate-key', surrogateKeyHeader(surrogateKeys))
+  return reply.send(renderDocument(page))
 }
 
 export function absoluteUrl(ctx: AppContext, path: string): string {

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { listPublishedSummaries } from '../articles/articles.service.ts'
+import { LATEST_KEY, sectionKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -39,6 +40,8 @@ export async function showSection(ctx: AppContext, reply: FastifyReply, slug: st
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
       showSection={sectionIds.length > 1}
     />,
+    // Stories of subsections are purged under their parents' keys too (cache/content-invalidation.ts).
+    { surrogateKeys: [sectionKey(section.id)] },
   )
 }
 
@@ -64,5 +67,6 @@ export async function showLatest(ctx: AppContext, reply: FastifyReply, page: num
       urlFor={urlFor}
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
     />,
+    { surrogateKeys: [LATEST_KEY] },
   )
 }

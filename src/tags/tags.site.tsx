@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { listPublishedSummaries } from '../articles/articles.service.ts'
+import { tagKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -33,5 +34,6 @@ export async function showTag(ctx: AppContext, reply: FastifyReply, slug: string
       urlFor={urlFor}
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
     />,
+    { surrogateKeys: [tagKey(tag.id)] },
   )
 }

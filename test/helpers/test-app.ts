@@ -1,7 +1,7 @@
 // Starts the real app on a loopback port against a fresh database, for tests that speak HTTP.
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
-import { buildApp } from '../../src/app.ts'
+import { type AppOptions, buildApp } from '../../src/app.ts'
 import { type Config, loadConfig } from '../../src/config/config.ts'
 import { type AppContext, createContext } from '../../src/context.ts'
 import { createDb } from '../../src/db/create-db.ts'
@@ -22,7 +22,7 @@ export interface TestApp {
 
 export async function startTestApp(
   engine: TestEngine,
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: { env?: Record<string, string>; clock?: Clock; appOptions?: AppOptions } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine)
   const config: Config = {
@@ -34,7 +34,7 @@ export async function startTestApp(
   const log = pino({ level: process.env.DATELINE_TEST_LOG_LEVEL ?? 'silent' })
   const clock = options.clock ?? { now: () => TEST_NOW }
   const ctx = createContext({ config, db, log, clock })
-  const app = await buildApp(ctx)
+  const app = await buildApp(ctx, options.appOptions)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (typeof address !== 'object' || address === null) throw new Error('no address')

@@ -1,0 +1,171 @@
+// The page cache as Fastify hooks. Every GET route registered in a scope given to
+// registerPageCache opts in: a hit is answered in onRequest, before any handler or query runs; a
+// miss renders as usual and its response is stored in onSend when it may be — a 200 that declares
+// surrogate keys, sets no cookie and does not forbid caching. Concurrent misses for one key wait
+// for the first render (single flight).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  hasSessionCookie,
+  isCacheableRequest,
+  negotiateEncoding,
+  pageCacheKey,
+  requestVariant,
+  VARY_HEADER,
+} from './cache-key.ts'
+import type { CachedPage, PageCache } from './page-cache.ts'
+import { parseSurrogateKeyHeader } from './surrogate-keys.ts'
+
+export interface PageCacheScopeOptions {
+  cache: PageCache
+  /** The language a request is for (part of the key). */
+  languageOf(request: FastifyRequest): string
+  /** Whether responses in this scope depend on the query string (search will). */
+  isQuerySignificant?: boolean
+}
+
+type RequestState =
+  | { kind: 'hit' }
+  | { kind: 'private' }
+  | {
+      kind: 'miss'
+      key: string
+      epoch: number
+      isStorable: boolean
+      settle?: (page: CachedPage | undefined) => void
+    }
+
+/** Headers that belong to one response, not to the stored page. */
+const UNSTORED_HEADERS = new Set([
+  'etag',
+  'content-length',
+  'content-encoding',
+  'x-cache',
+  'age',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'set-cookie',
+])
+
+function storedHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || UNSTORED_HEADERS.has(name)) continue
+    headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
+  }
+  return headers
+}
+
+function isFresh(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false
+  if (ifNoneMatch.trim() === '*') return true
+  return ifNoneMatch.split(',').some((tag) => {
+    const value = tag.trim()
+    return value === etag || value === `W/${etag}`
+  })
+}
+
+function cacheControlForbidsStore(value: unknown): boolean {
+  return typeof value === 'string' && /\b(no-store|private|no-cache)\b/i.test(value)
+}
+
+export function registerPageCache(scope: FastifyInstance, options: PageCacheScopeOptions): void {
+  const { cache } = options
+  // Per request, without decorating Fastify's objects; entries go with their requests.
+  const states = new WeakMap<FastifyRequest, RequestState>()
+
+  const serve = (request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply => {
+    states.set(request, { kind: 'hit' })
+    const encoding = negotiateEncoding(request.headers['accept-encoding'])
+    const variant = page.variants[encoding]
+    reply
+      .headers(page.headers)
+      .header('etag', variant.etag)
+      .header('age', String(Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000))))
+      .header('x-cache', 'HIT')
+    if (isFresh(request.headers['if-none-match'], variant.etag)) return reply.code(304).send()
+    if (encoding !== 'identity') reply.header('content-encoding', encoding)
+    return reply.code(200).send(variant.body)
+  }
+
+  scope.addHook('onRequest', async (request, reply) => {
+    if (!isCacheableRequest(request.method, request.url, request.headers)) {
+      if (hasSessionCookie(request.headers.cookie)) states.set(request, { kind: 'private' })
+      return
+    }
+    const key = pageCacheKey({
+      url: request.url,
+      language: options.languageOf(request),
+      variant: requestVariant(request.headers),
+      isQuerySignificant: options.isQuerySignificant,
+    })
+    const page = cache.lookup(key)
+    if (page) return serve(request, reply, page)
+    cache.countMiss()
+    const epoch = cache.epoch
+    if (request.method !== 'GET') {
+      states.set(request, { kind: 'miss', key, epoch, isStorable: false })
+      return
+    }
+    // The epoch is part of the flight: a request that arrives after a purge never waits for a
+    // render that began before it.
+    const ticket = cache.flights.join(`${epoch} ${key}`)
+    if (ticket.isLeader) {
+      states.set(request, { kind: 'miss', key, epoch, isStorable: true, settle: ticket.settle })
+      return
+    }
+    const landed = await ticket.result
+    if (landed) return serve(request, reply, landed)
+    // The first render was not cacheable (an error page, say): render this one ourselves.
+    states.set(request, { kind: 'miss', key, epoch: cache.epoch, isStorable: true })
+  })
+
+  scope.addHook('onSend', async (request, reply, payload) => {
+    const state = states.get(request)
+    if (!state || state.kind === 'hit') return payload
+    if (state.kind === 'private') {
+      // An editor's view of a page may one day differ from a reader's: keep it out of every cache.
+      reply.header('cache-control', 'private, no-store')
+      reply.removeHeader('surrogate-key')
+      return payload
+    }
+    reply.header('x-cache', 'MISS')
+    if (reply.statusCode === 200) reply.header('vary', VARY_HEADER)
+    const surrogateKeys = parseSurrogateKeyHeader(reply.getHeader('surrogate-key'))
+    const isStorable =
+      state.isStorable &&
+      reply.statusCode === 200 &&
+      surrogateKeys.length > 0 &&
+      reply.getHeader('set-cookie') === undefined &&
+      !cacheControlForbidsStore(reply.getHeader('cache-control')) &&
+      (typeof payload === 'string' || Buffer.isBuffer(payload))
+    if (!isStorable) {
+      state.settle?.(undefined)
+      return payload
+    }
+    const body = typeof payload === 'string' ? Buffer.from(payload) : (payload as Buffer)
+    let page: CachedPage | undefined
+    try {
+      page = await cache.store(state.key, { body, headers: storedHeaders(reply), surrogateKeys }, state.epoch)
+    } finally {
+      state.settle?.(page)
+    }
+    if (!page) return payload
+    // Answer this reader as a hit would have: the encoding they accept, the stored ETag.
+    const encoding = negotiateEncoding(request.headers['accept-encoding'])
+    const variant = page.variants[encoding]
+    reply.header('etag', variant.etag)
+    if (encoding === 'identity') return payload
+    reply.header('content-encoding', encoding)
+    return variant.body
+  })
+
+  // Waiters must never hang on a render that ended without onSend (an aborted request).
+  const release = async (request: FastifyRequest): Promise<void> => {
+    const state = states.get(request)
+    if (state?.kind === 'miss') state.settle?.(undefined)
+  }
+  scope.addHook('onResponse', release)
+  scope.addHook('onRequestAbort', release)
+}

@@ -1,0 +1,198 @@
+// The in-memory page cache: rendered responses with their gzip and brotli forms, bounded by bytes,
+// found by key and purged by surrogate key. One instance per app (never module state); it is also
+// the first CachePurger, so a CDN purger sits beside it and receives the same keys.
+import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+import { createByteLru } from './byte-lru.ts'
+import type { Encoding } from './cache-key.ts'
+import { createSingleFlight, type SingleFlight } from './single-flight.ts'
+
+const gzip = promisify(zlib.gzip)
+const brotliCompress = promisify(zlib.brotliCompress)
+
+/** Anything that can forget responses by surrogate key: this cache, a CDN in front of the app. */
+export interface CachePurger {
+  purge(keys: readonly string[]): Promise<unknown>
+  /** For changes whose reach is unknown (a story deleted outright). */
+  purgeAll(): Promise<unknown>
+}
+
+export interface CachedVariant {
+  body: Buffer
+  /** Strong, and different per encoding: each encoding is a different representation. */
+  etag: string
+}
+
+export interface CachedPage {
+  /** Headers to replay (content-type, cache-control, vary, surrogate-key, security headers). */
+  headers: Record<string, string>
+  surrogateKeys: readonly string[]
+  variants: Record<Encoding, CachedVariant>
+  storedAt: number
+  expiresAt: number
+}
+
+export interface PurgeReport {
+  keys: readonly string[]
+  /** Cache keys of the entries that were removed. */
+  removed: string[]
+}
+
+export interface PageCacheStats {
+  entries: number
+  bytes: number
+  maxBytes: number
+  hits: number
+  misses: number
+  stores: number
+  purges: number
+  purgedEntries: number
+}
+
+export interface PageCache extends CachePurger {
+  lookup(key: string): CachedPage | undefined
+  /**
+   * Compresses and stores a rendered body. Stores nothing (and returns undefined) when a purge
+   * happened since `renderEpoch`: the render may have read the database before the change.
+   */
+  store(
+    key: string,
+    page: { body: Buffer; headers: Record<string, string>; surrogateKeys: readonly string[] },
+    renderEpoch: number,
+  ): Promise<CachedPage | undefined>
+  purge(keys: readonly string[]): Promise<PurgeReport>
+  purgeAll(): Promise<PurgeReport>
+  /** Increases with every purge; a render records it when it starts. */
+  readonly epoch: number
+  readonly flights: SingleFlight<CachedPage | undefined>
+  /** Cache keys of the entries stored under a surrogate key (tests, diagnostics). */
+  keysFor(surrogateKey: string): string[]
+  has(key: string): boolean
+  countMiss(): void
+  stats(): PageCacheStats
+}
+
+export interface PageCacheOptions {
+  /** Bound on the bytes of all bodies, all encodings counted. */
+  maxBytes?: number
+  /** How long an entry is served without a purge; bounds staleness no event covers (scheduled stories). */
+  maxAgeMs?: number
+  /** 0–11. Compression runs once per render, off the event loop; 6 is within ~10% of 11 at a tenth of the time. */
+  brotliQuality?: number
+  now?: () => number
+}
+
+export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024
+export const DEFAULT_PAGE_CACHE_MAX_AGE_MS = 5 * 60 * 1000
+
+/** Same form as @fastify/etag's default (quoted base64 SHA-1), so a miss and a hit agree. */
+function strongEtag(body: Buffer, suffix = ''): string {
+  return `"${createHash('sha1').update(body).digest('base64')}${suffix}"`
+}
+
+export function createPageCache(options: PageCacheOptions = {}): PageCache {
+  const now = options.now ?? Date.now
+  const maxAgeMs = options.maxAgeMs ?? DEFAULT_PAGE_CACHE_MAX_AGE_MS
+  const brotliQuality = options.brotliQuality ?? 6
+  // surrogate key → cache keys, kept in step with the LRU through its eviction callback.
+  const index = new Map<string, Set<string>>()
+  const unindex = (key: string, page: CachedPage): void => {
+    for (const surrogateKey of page.surrogateKeys) {
+      const keys = index.get(surrogateKey)
+      if (!keys) continue
+      keys.delete(key)
+      if (keys.size === 0) index.delete(surrogateKey)
+    }
+  }
+  const lru = createByteLru<CachedPage>(options.maxBytes ?? DEFAULT_PAGE_CACHE_BYTES, unindex)
+  const flights = createSingleFlight<CachedPage | undefined>()
+  const counters = { hits: 0, misses: 0, stores: 0, purges: 0, purgedEntries: 0 }
+  let epoch = 0
+
+  return {
+    lookup(key) {
+      const page = lru.get(key)
+      if (!page) return undefined
+      if (page.expiresAt <= now()) {
+        lru.delete(key)
+        return undefined
+      }
+      counters.hits++
+      return page
+    },
+
+    async store(key, page, renderEpoch) {
+      if (renderEpoch !== epoch) return undefined
+      const [gzipped, brotli] = await Promise.all([
+        gzip(page.body, { level: 9 }),
+        brotliCompress(page.body, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length,
+          },
+        }),
+      ])
+      // A purge may have landed while we compressed.
+      if (renderEpoch !== epoch) return undefined
+      const storedAt = now()
+      const cached: CachedPage = {
+        headers: page.headers,
+        surrogateKeys: [...new Set(page.surrogateKeys)],
+        variants: {
+          identity: { body: page.body, etag: strongEtag(page.body) },
+          gzip: { body: gzipped, etag: strongEtag(page.body, '-gzip') },
+          br: { body: brotli, etag: strongEtag(page.body, '-br') },
+        },
+        storedAt,
+        expiresAt: storedAt + maxAgeMs,
+      }
+      // Headers and keys are small next to the bodies; a flat allowance stands for them.
+      const bytes = page.body.length + gzipped.length + brotli.length + 1024
+      if (!lru.set(key, cached, bytes)) return undefined
+      for (const surrogateKey of cached.surrogateKeys) {
+        let keys = index.get(surrogateKey)
+        if (!keys) {
+          keys = new Set()
+          index.set(surrogateKey, keys)
+        }
+        keys.add(key)
+      }
+      counters.stores++
+      return cached
+    },
+
+    async purge(keys) {
+      epoch++
+      counters.purges++
+      const removed = new Set<string>()
+      for (const surrogateKey of keys) {
+        for (const key of [...(index.get(surrogateKey) ?? [])]) {
+          if (lru.delete(key)) removed.add(key)
+        }
+      }
+      counters.purgedEntries += removed.size
+      return { keys, removed: [...removed] }
+    },
+
+    async purgeAll() {
+      epoch++
+      counters.purges++
+      const removed = [...lru.keys()]
+      for (const key of removed) lru.delete(key)
+      counters.purgedEntries += removed.length
+      return { keys: ['*'], removed }
+    },
+
+    get epoch() {
+      return epoch
+    },
+    flights,
+    keysFor: (surrogateKey) => [...(index.get(surrogateKey) ?? [])],
+    has: (key) => lru.has(key),
+    countMiss() {
+      counters.misses++
+    },
+    stats: () => ({ entries: lru.size, bytes: lru.bytes, maxBytes: lru.maxBytes, ...counters }),
+  }
+}
