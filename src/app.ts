@@ -4,6 +4,7 @@ import fastifyEtag from '@fastify/etag'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { registerAdmin } from './admin/admin.plugin.tsx'
 import { purgeOnContentEvents } from './cache/content-invalidation.ts'
 import { type CachePurger, createPageCache, type PageCache } from './cache/page-cache.ts'
 import { registerPageCache } from './cache/page-cache-hooks.ts'
@@ -65,6 +66,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   registerErrorHandlers(app, ctx)
   registerAssetRoutes(app)
+  // The newsroom admin, in its own scope under /admin: its hooks never touch the public site.
+  await registerAdmin(app, ctx)
 
   const pageCache = options.pageCache === false ? undefined : (options.pageCache ?? createPageCache())
   const purgers = [...(pageCache ? [pageCache] : []), ...(options.purgers ?? [])]

@@ -29,7 +29,15 @@ export function createContext(deps: { config: Config; db: DbHandle; log: Logger;
   }
 }
 
-/** Who performs a write: a staff user, or the system itself (seed, importer, scheduler). */
-export type Actor = { kind: 'system'; name: string } | { kind: 'user'; userId: number; role: UserRole }
+/**
+ * Who performs a write: a staff user, or the system itself (seed, importer, scheduler).
+ * `sessionId` (the session's stored id, a hash of its token) is set for requests made in the
+ * admin, so that the audit log can tell which sign-in did what.
+ */
+export type Actor =
+  | { kind: 'system'; name: string }
+  | { kind: 'user'; userId: number; role: UserRole; sessionId?: string }
+
+export type UserActor = Extract<Actor, { kind: 'user' }>
 
 export const systemActor = (name: string): Actor => ({ kind: 'system', name })

@@ -10,6 +10,16 @@ export type ErrorCode =
   | 'SLUG_TAKEN'
   | 'CONFIG_INVALID'
   | 'INTERNAL'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'ROUTE_ACCESS_UNDECLARED'
+  | 'CSRF_INVALID'
+  | 'LOGIN_FAILED'
+  | 'LOGIN_LOCKED'
+  | 'MFA_CODE_INVALID'
+  | 'RESET_LINK_INVALID'
+  | 'USER_NOT_FOUND'
+  | 'EMAIL_TAKEN'
 
 export class AppError extends Error {
   readonly code: ErrorCode
@@ -49,5 +59,19 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   constructor(code: ErrorCode, message: string) {
     super(code, message, 409)
+  }
+}
+
+/** Not signed in (or the session has ended). */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Please sign in to continue.') {
+    super('UNAUTHENTICATED', message, 401)
+  }
+}
+
+/** Signed in, but this role may not do this. */
+export class ForbiddenError extends AppError {
+  constructor(message = 'Your role does not allow this.', code: ErrorCode = 'FORBIDDEN') {
+    super(code, message, 403)
   }
 }

@@ -3,12 +3,14 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
 import type { Engine } from './dialect.ts'
 import * as initial from './migrations/2026-11-27-0001-initial.ts'
+import * as accounts from './migrations/2026-11-27-0002-accounts.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
 
 const migrations: Record<string, MigrationModule> = {
   '2026-11-27-0001-initial': initial,
+  '2026-11-27-0002-accounts': accounts,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {

@@ -116,6 +116,72 @@ export interface SettingsTable {
   updated_at: string
 }
 
+/** Where a session is: waiting for the second factor, or signed in. */
+export type SessionStage = 'mfa' | 'active'
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+  id: string
+  user_id: number
+  stage: SessionStage
+  /** The secret that this session's CSRF tokens are made from. */
+  csrf_secret: string
+  created_at: string
+  last_seen_at: string
+  idle_expires_at: string
+  absolute_expires_at: string
+}
+
+export interface LoginThrottlesTable {
+  /** "account:<sha256 of e-mail>" or "ip:<sha256 of address>". */
+  key: string
+  failures: number
+  window_started_at: string
+  locked_until: string | null
+}
+
+export interface UserTotpTable {
+  user_id: number
+  /** Base32 TOTP secret. Null confirmed_at: set up but not yet confirmed with a code. */
+  secret: string
+  confirmed_at: string | null
+  /** The last time step accepted, so that a code is never accepted twice. */
+  last_used_step: number | null
+  created_at: string
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>
+  user_id: number
+  /** SHA-256 (hex) of the normalised code. */
+  code_hash: string
+  used_at: string | null
+  created_at: string
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 (hex) of the token in the link. */
+  token_hash: string
+  user_id: number
+  created_at: string
+  expires_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  user_id: number | null
+  /** For actions of the system itself (the CLI, the scheduler). */
+  system_name: string | null
+  /** The first characters of the session's id: ties entries to one sign-in, and is useless to replay. */
+  session_ref: string | null
+  action: string
+  target_type: string | null
+  target_id: string | null
+  /** JSON object. */
+  details: string
+}
+
 export interface Database {
   sections: SectionsTable
   tags: TagsTable
@@ -127,6 +193,12 @@ export interface Database {
   redirects: RedirectsTable
   users: UsersTable
   settings: SettingsTable
+  sessions: SessionsTable
+  login_throttles: LoginThrottlesTable
+  user_totp: UserTotpTable
+  recovery_codes: RecoveryCodesTable
+  password_resets: PasswordResetsTable
+  audit_log: AuditLogTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>
@@ -137,3 +209,5 @@ export type TagRow = Selectable<TagsTable>
 export type AuthorRow = Selectable<AuthorsTable>
 export type MediaRow = Selectable<MediaTable>
 export type UserRow = Selectable<UsersTable>
+export type SessionRow = Selectable<SessionsTable>
+export type AuditLogRow = Selectable<AuditLogTable>

@@ -1,0 +1,34 @@
+// The admin's cookies and their flags in one place: HttpOnly always, SameSite=Lax, Secure when
+// the site is served over https.
+import type { CookieSerializeOptions } from '@fastify/cookie'
+import type { Config } from '../config/config.ts'
+import { SESSION_POLICY } from './sessions.ts'
+
+export { SESSION_COOKIE } from './sessions.ts'
+
+/** Holds the secret behind the sign-in form's CSRF token, before there is a session. */
+export const SIGN_IN_CSRF_COOKIE = 'dateline_csrf'
+
+function isHttps(config: Config): boolean {
+  return config.siteUrl.startsWith('https:')
+}
+
+export function sessionCookieOptions(config: Config): CookieSerializeOptions {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isHttps(config),
+    // The browser may keep it as long as the server would accept it; the server decides sooner.
+    maxAge: Math.floor(SESSION_POLICY.absoluteMs / 1000),
+  }
+}
+
+export function signInCsrfCookieOptions(config: Config): CookieSerializeOptions {
+  return { path: '/admin', httpOnly: true, sameSite: 'lax', secure: isHttps(config) }
+}
+
+export function clearedCookieOptions(options: CookieSerializeOptions): CookieSerializeOptions {
+  const { maxAge: _maxAge, ...rest } = options
+  return rest
+}
