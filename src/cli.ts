@@ -2,12 +2,14 @@
 // environment and reports problems as a message and a non-zero exit code, never a stack trace.
 import { Command } from 'commander'
 import pino from 'pino'
+import { createResetLink } from './auth/password-reset.service.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
-import { type AppContext, createContext } from './context.ts'
+import { type AppContext, createContext, systemActor } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
-import { seedDemo } from './demo/seed.ts'
-import { closeOnSignals, createLogger, startServer } from './main.ts'
+import type { UserRole } from './db/tables.ts'
+import { generatePassword } from './users/passwords.ts'
+import { listUsers, registerUser, requireUserByEmail, ROLES, setUserActive } from './users/users.service.ts'
 
 const ENVIRONMENT_HELP = `
 Configuration (environment variables):
@@ -47,6 +49,8 @@ program
   .description('migrate the database, seed the demo newsroom if enabled and empty, and serve the site')
   .addHelpText('after', ENVIRONMENT_HELP)
   .action(async () => {
+    // Loaded here, not at the top: the other verbs need neither the server nor the demo.
+    const { closeOnSignals, createLogger, startServer } = await import('./main.ts')
     const config = readConfig()
     const log = createLogger(config)
     const server = await startServer(config, log)
@@ -67,6 +71,7 @@ program
   .command('seed')
   .description('fill an empty database with the demo newsroom and print the admin credentials')
   .action(async () => {
+    const { seedDemo } = await import('./demo/seed.ts')
     await withDb(async (ctx) => {
       await migrateToLatest(ctx.db, ctx.engine)
       const result = await seedDemo(ctx)
@@ -75,6 +80,88 @@ program
       console.log(`Admin password: ${result.adminPassword}`)
     })
   })
+
+// Staff accounts. No mail server is assumed: passwords and reset links are printed here, once.
+const cli = systemActor('cli')
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  // One trailing newline is what `echo` and a terminal add; it is not part of the password.
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+}
+
+const user = program.command('user').description('manage staff accounts: create, list, reset passwords, deactivate')
+
+user
+  .command('create')
+  .description('create a staff account and print its generated password once')
+  .requiredOption('--email <address>', 'the e-mail address the person signs in with')
+  .requiredOption('--name <name>', 'the name shown in the admin')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+  .option('--password-stdin', 'read the password from standard input instead of generating one')
+  .action(async (options: { email: string; name: string; role: string; passwordStdin?: boolean }) => {
+    const password = options.passwordStdin ? await readStdin() : generatePassword()
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      const id = await registerUser(ctx, cli, {
+        email: options.email,
+        displayName: options.name,
+        role: options.role as UserRole,
+        password,
+      })
+      console.log(`Created user ${id}: ${options.email.trim().toLowerCase()} (${options.role})`)
+      if (!options.passwordStdin) {
+        console.log(`Password: ${password}`)
+        console.log('(shown only this once: hand it over safely; it can be changed at /admin/account)')
+      }
+    })
+  })
+
+user
+  .command('reset-password')
+  .description('print a one-time link, valid for 1 hour, where the person sets a new password')
+  .requiredOption('--email <address>', 'whose password to reset')
+  .action(async (options: { email: string }) => {
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      const link = await createResetLink(ctx, cli, options.email)
+      console.log(`Reset link (valid until ${link.expiresAt.toISOString()}, usable once):`)
+      console.log(link.url)
+    })
+  })
+
+user
+  .command('list')
+  .description('list staff accounts')
+  .action(async () => {
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      const users = await listUsers(ctx)
+      if (users.length === 0) console.log('No users yet. Create one with: dateline user create --help')
+      for (const u of users) {
+        console.log([u.email, u.role, u.isActive ? 'active' : 'deactivated', u.displayName].join('\t'))
+      }
+    })
+  })
+
+for (const [verb, isActive] of [
+  ['deactivate', false],
+  ['activate', true],
+] as const) {
+  user
+    .command(verb)
+    .description(isActive ? 'allow a deactivated account to sign in again' : 'stop an account signing in and end its sessions')
+    .requiredOption('--email <address>', 'whose account')
+    .action(async (options: { email: string }) => {
+      await withDb(async (ctx) => {
+        await migrateToLatest(ctx.db, ctx.engine)
+        const found = await requireUserByEmail(ctx, options.email)
+        await setUserActive(ctx, cli, found.id, isActive)
+        console.log(`${found.email} is ${isActive ? 'active' : 'deactivated'}.`)
+      })
+    })
+}
 
 try {
   await program.parseAsync(process.argv)
