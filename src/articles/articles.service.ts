@@ -273,8 +273,11 @@ export async function createArticle(ctx: AppContext, _actor: Actor, input: Artic
     }
     throw error
   }
-  // Emitted after the commit, so listeners (cache, search) read what readers will read.
-  if (status === 'published') await ctx.events.emit({ type: 'article.published', articleId: id, at: now })
+  // Emitted after the commit, so listeners (cache, search) read what readers will read. A story
+  // dated in the future is announced by the scheduler when its time comes, not now.
+  if (status === 'published' && publishedAt !== null && publishedAt <= now) {
+    await ctx.events.emit({ type: 'article.published', articleId: id, at: now })
+  }
   return id
 }
 
