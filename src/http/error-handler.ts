@@ -21,14 +21,15 @@ async function sendError(
   if (wantsJson(request)) {
     return reply.status(status).header('cache-control', 'no-store').send({ error: { code, message } })
   }
-  let chrome: Awaited<ReturnType<typeof buildChrome>>
   try {
-    chrome = await buildChrome(ctx)
-  } catch {
-    // The database itself may be what failed: answer without the site's chrome.
-    return reply.status(status).type('text/plain; charset=utf-8').send(message)
+    const chrome = await buildChrome(ctx)
+    return sendPage(reply, ErrorPage({ chrome, status, message, canonicalUrl: `${ctx.config.siteUrl}/` }), status)
+  } catch (renderError) {
+    // The database or the page template itself may be what failed: answer in plain text, and
+    // never let Fastify's default handler show a reader the internal message.
+    request.log.error({ err: renderError }, 'error page could not be rendered')
+    return reply.status(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(message)
   }
-  return sendPage(reply, ErrorPage({ chrome, status, message, canonicalUrl: ctx.config.siteUrl + '/' }), status)
 }
 
 export function registerErrorHandlers(app: FastifyInstance, ctx: AppContext): void {
