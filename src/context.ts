@@ -18,14 +18,21 @@ export interface AppContext {
   events: ContentEvents
 }
 
-export function createContext(deps: { config: Config; db: DbHandle; log: Logger; clock?: Clock }): AppContext {
+export function createContext(deps: {
+  config: Config
+  db: DbHandle
+  log: Logger
+  clock?: Clock
+}): AppContext {
   return {
     db: deps.db.db,
     engine: deps.db.engine,
     config: deps.config,
     clock: deps.clock ?? systemClock,
     log: deps.log,
-    events: createContentEvents((error, event) => deps.log.error({ err: error, event }, 'content event listener failed')),
+    events: createContentEvents((error, event) =>
+      deps.log.error({ err: error, event }, 'content event listener failed'),
+    ),
   }
 }
 

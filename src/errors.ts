@@ -27,7 +27,12 @@ export class AppError extends Error {
   /** Whether `message` may be shown to whoever made the request. */
   readonly isSafeToShow: boolean
 
-  constructor(code: ErrorCode, message: string, status: number, options?: { cause?: unknown; isSafeToShow?: boolean }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    status: number,
+    options?: { cause?: unknown; isSafeToShow?: boolean },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
     this.code = code

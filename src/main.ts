@@ -13,7 +13,10 @@ export function createLogger(config: Config): Logger {
   return pino({
     level: config.logLevel,
     // Never log secrets or readers' identities: cookies, auth headers and client addresses are cut.
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.remoteAddress', 'req.remotePort'], remove: true },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.remoteAddress', 'req.remotePort'],
+      remove: true,
+    },
   })
 }
 
@@ -22,7 +25,10 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export async function startServer(config: Config, log: Logger = createLogger(config)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger = createLogger(config),
+): Promise<RunningServer> {
   const startedAt = performance.now()
   fs.mkdirSync(config.mediaDir, { recursive: true })
   const db = createDb(config.database)
@@ -40,7 +46,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
           `  Admin password: ${seeded.adminPassword}`,
           '  (shown only this once — keep it somewhere safe)',
           '',
-        ].join('\n') + '\n',
+          '',
+        ].join('\n'),
       )
     }
   }
@@ -50,7 +57,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   log.info({ ms: Math.round(performance.now() - startedAt) }, 'started')
-  process.stdout.write(`Dateline is serving ${config.siteName} at ${url}/ (public address ${config.siteUrl}/)\n`)
+  process.stdout.write(
+    `Dateline is serving ${config.siteName} at ${url}/ (public address ${config.siteUrl}/)\n`,
+  )
   return {
     url,
     close: async () => {

@@ -4,7 +4,16 @@ import { migrateToLatest, pendingMigrations } from '../src/db/migrate.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from './helpers/databases.ts'
 
 const TABLES = [
-  'sections', 'tags', 'media', 'authors', 'articles', 'article_authors', 'article_tags', 'redirects', 'users', 'settings',
+  'sections',
+  'tags',
+  'media',
+  'authors',
+  'articles',
+  'article_authors',
+  'article_tags',
+  'redirects',
+  'users',
+  'settings',
 ]
 
 for (const { engine, isAvailable, label } of testEngines()) {
@@ -37,9 +46,21 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const badArticle = handle.db
         .insertInto('articles')
         .values({
-          language: 'en', slug: 'x', headline: 'x', dek: '', body_html: '', auto_excerpt: '', dateline: '',
-          section_id: 999_999, featured_caption: '', featured_credit: '', status: 'draft', updated_at: now,
-          created_at: now, correction_note: '', word_count: 0,
+          language: 'en',
+          slug: 'x',
+          headline: 'x',
+          dek: '',
+          body_html: '',
+          auto_excerpt: '',
+          dateline: '',
+          section_id: 999_999,
+          featured_caption: '',
+          featured_credit: '',
+          status: 'draft',
+          updated_at: now,
+          created_at: now,
+          correction_note: '',
+          word_count: 0,
         })
         .execute()
       await expect(badArticle).rejects.toThrow()
@@ -53,9 +74,21 @@ for (const { engine, isAvailable, label } of testEngines()) {
         handle.db
           .insertInto('articles')
           .values({
-            language, slug: 'same', headline: 'x', dek: '', body_html: '', auto_excerpt: '', dateline: '',
-            section_id: section.id, featured_caption: '', featured_credit: '', status: 'draft', updated_at: now,
-            created_at: now, correction_note: '', word_count: 0,
+            language,
+            slug: 'same',
+            headline: 'x',
+            dek: '',
+            body_html: '',
+            auto_excerpt: '',
+            dateline: '',
+            section_id: section.id,
+            featured_caption: '',
+            featured_credit: '',
+            status: 'draft',
+            updated_at: now,
+            created_at: now,
+            correction_note: '',
+            word_count: 0,
           })
           .execute()
       await article('en')

@@ -22,7 +22,12 @@ for (const { engine, isAvailable, label } of testEngines()) {
       t = await startTestApp(engine)
       const ctx = t.ctx
       const society = await makeSection(ctx, { slug: 'society', name: 'Society', position: 1 })
-      const education = await makeSection(ctx, { slug: 'education', name: 'Education', parentId: society, position: 1 })
+      const education = await makeSection(ctx, {
+        slug: 'education',
+        name: 'Education',
+        parentId: society,
+        position: 1,
+      })
       const sport = await makeSection(ctx, { slug: 'sport', name: 'Sport', position: 2 })
       const maryam = await makeAuthor(ctx, {
         slug: 'maryam-sadat',
@@ -30,7 +35,11 @@ for (const { engine, isAvailable, label } of testEngines()) {
         jobTitle: 'Health correspondent',
         bio: 'Maryam Sadat covers health and water for the newsroom.',
       })
-      const agency = await makeAuthor(ctx, { slug: 'dateline-news', name: 'Dateline News', kind: 'organization' })
+      const agency = await makeAuthor(ctx, {
+        slug: 'dateline-news',
+        name: 'Dateline News',
+        kind: 'organization',
+      })
       const image = await recordMedia(ctx, {
         path: 'demo/wells.jpg',
         mimeType: 'image/jpeg',
@@ -103,7 +112,13 @@ for (const { engine, isAvailable, label } of testEngines()) {
           publishedAt: new Date(Date.parse('2026-10-20T05:00:00Z') + i * 3_600_000).toISOString(),
         })
       }
-      await recordCorrection(ctx, systemActor('test'), ids.main, 'An earlier version gave the wrong number of wells.', '2026-11-26T09:00:00.000Z')
+      await recordCorrection(
+        ctx,
+        systemActor('test'),
+        ids.main,
+        'An earlier version gave the wrong number of wells.',
+        '2026-11-26T09:00:00.000Z',
+      )
     })
 
     afterAll(async () => {
@@ -119,7 +134,11 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect($('h1')).toHaveLength(1)
       expect($('.lead-story h2 a').text()).toBe('Water board opens new wells in western Kabul')
       expect($('.latest-list li a').first().text()).toBe('Wells dry up in the north as winter comes')
-      expect($('.section-block h2').map((_, el) => $(el).text()).get()).toEqual(['Society', 'Sport'])
+      expect(
+        $('.section-block h2')
+          .map((_, el) => $(el).text())
+          .get(),
+      ).toEqual(['Society', 'Sport'])
       expect($('main#content')).toHaveLength(1)
       expect($('link[rel=canonical]').attr('href')).toBe('https://news.example/')
       const page = $.html()
@@ -132,31 +151,42 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const response = await t.get('/society/water-board-opens-new-wells')
       expect(response.status).toBe(200)
       const $ = await html(response)
-      const crumbs = $('nav.breadcrumb li').map((_, el) => $(el).text().trim()).get()
+      const crumbs = $('nav.breadcrumb li')
+        .map((_, el) => $(el).text().trim())
+        .get()
       expect(crumbs).toEqual(['Home', 'Society', 'Water board opens new wells in western Kabul'])
       expect($('nav.breadcrumb ol').attr('itemtype')).toBe('https://schema.org/BreadcrumbList')
       expect($('nav.breadcrumb [itemprop=itemListElement]')).toHaveLength(3)
       expect($('h1')).toHaveLength(1)
       expect($('h1').text()).toBe('Water board opens new wells in western Kabul')
       expect($('.dek').text()).toBe('Residents of three districts will have running water before winter.')
-      expect($('.byline a').map((_, el) => $(el).attr('href')).get()).toEqual([
-        '/author/maryam-sadat/',
-        '/author/dateline-news/',
-      ])
+      expect(
+        $('.byline a')
+          .map((_, el) => $(el).attr('href'))
+          .get(),
+      ).toEqual(['/author/maryam-sadat/', '/author/dateline-news/'])
       expect($('.byline').text()).toBe('By Maryam Sadat and Dateline News')
       // The dateline is set in front of the first paragraph.
       const first = $('.story-body p').first()
       expect(first.find('.dateline').text()).toBe('KABUL —')
       expect(first.text()).toMatch(/^KABUL — Residents of three western districts/)
       // Times in the site's zone (Kabul, +04:30) in machine-readable form.
-      const times = $('.story-dates time').map((_, el) => $(el).attr('datetime')).get()
+      const times = $('.story-dates time')
+        .map((_, el) => $(el).attr('datetime'))
+        .get()
       expect(times).toEqual(['2026-11-26T10:00:00+04:30', '2026-11-26T13:30:00+04:30'])
       expect($('.story-dates').text()).toContain('Updated')
       expect($('.correction').text()).toContain('An earlier version gave the wrong number of wells.')
       expect($('figure.lead-image img').attr('alt')).toBe('A new well pump in a courtyard')
       expect($('figure.lead-image figcaption').text()).toBe('A new pump Photo: Test Desk')
-      expect($('.story-tags a').map((_, el) => $(el).text()).get()).toEqual(['Kabul', 'Water'])
-      const about = $('.about-author h2').map((_, el) => $(el).text()).get()
+      expect(
+        $('.story-tags a')
+          .map((_, el) => $(el).text())
+          .get(),
+      ).toEqual(['Kabul', 'Water'])
+      const about = $('.about-author h2')
+        .map((_, el) => $(el).text())
+        .get()
       expect(about).toEqual(['About Maryam Sadat', 'About Dateline News'])
       expect($('.about-author').first().text()).toContain('Maryam Sadat covers health and water')
       expect($('.about-author a').first().attr('href')).toBe('/author/maryam-sadat/')
@@ -179,7 +209,9 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const first = await t.get('/society/water-board-opens-new-wells')
       const etag = first.headers.get('etag')
       expect(etag).toBeTruthy()
-      const second = await t.get('/society/water-board-opens-new-wells', { headers: { 'if-none-match': etag ?? '' } })
+      const second = await t.get('/society/water-board-opens-new-wells', {
+        headers: { 'if-none-match': etag ?? '' },
+      })
       expect(second.status).toBe(304)
     })
 
@@ -202,8 +234,13 @@ for (const { engine, isAvailable, label } of testEngines()) {
     it('lists a section with its subsections, paginated with rel prev/next', async () => {
       const $ = await html(await t.get('/society/'))
       expect($('h1').text()).toBe('Society')
-      const headlines = $('.story-card h2 a').map((_, el) => $(el).text()).get()
-      expect(headlines).toEqual(['Water board opens new wells in western Kabul', 'Wells dry up in the north as winter comes'])
+      const headlines = $('.story-card h2 a')
+        .map((_, el) => $(el).text())
+        .get()
+      expect(headlines).toEqual([
+        'Water board opens new wells in western Kabul',
+        'Wells dry up in the north as winter comes',
+      ])
 
       const sport1 = await html(await t.get('/sport/'))
       expect(sport1('.story-card')).toHaveLength(20)
@@ -240,7 +277,13 @@ for (const { engine, isAvailable, label } of testEngines()) {
     })
 
     it('answers 404 with the site’s own page for unknown addresses', async () => {
-      for (const path of ['/society/no-such-story', '/no-such-section/', '/tag/nothing/', '/author/nobody/', '/a/b/c/d']) {
+      for (const path of [
+        '/society/no-such-story',
+        '/no-such-section/',
+        '/tag/nothing/',
+        '/author/nobody/',
+        '/a/b/c/d',
+      ]) {
         const response = await t.get(path)
         expect(response.status, path).toBe(404)
         const $ = await html(response)

@@ -26,8 +26,13 @@ export async function showMonthArchive(
     throw new NotFoundError()
   }
   const range = zonedMonthRange(year, month, ctx.config.timeZone)
-  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage, publishedBetween: range }, page)
-  if (result.total === 0 || page > result.pageCount) throw new NotFoundError('No stories were published in that month.')
+  const result = await listPublishedSummaries(
+    ctx,
+    { language: ctx.config.defaultLanguage, publishedBetween: range },
+    page,
+  )
+  if (result.total === 0 || page > result.pageCount)
+    throw new NotFoundError('No stories were published in that month.')
   const chrome = await buildChrome(ctx)
   const base = monthArchiveUrl(year, month)
   const urlFor = (n: number) => pagedUrl(base, n)

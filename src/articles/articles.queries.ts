@@ -26,7 +26,10 @@ function publishedQuery(db: Kysely<Database>, now: Date, filter: ArticleFilter) 
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId
     query = query.where('articles.id', 'in', (eb) =>
-      eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', '=', tagId),
+      eb
+        .selectFrom('article_tags')
+        .select('article_tags.article_id')
+        .where('article_tags.tag_id', '=', tagId),
     )
   }
   if (filter.authorId !== undefined) {
@@ -89,7 +92,11 @@ export async function listPublishedArticles(
     .execute()
 }
 
-export async function countPublishedArticles(db: Kysely<Database>, now: Date, filter: ArticleFilter): Promise<number> {
+export async function countPublishedArticles(
+  db: Kysely<Database>,
+  now: Date,
+  filter: ArticleFilter,
+): Promise<number> {
   const row = await publishedQuery(db, now, filter)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirst()
@@ -144,7 +151,10 @@ export async function listRelatedCandidates(
       eb(
         'articles.id',
         'in',
-        eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', 'in', article.tagIds),
+        eb
+          .selectFrom('article_tags')
+          .select('article_tags.article_id')
+          .where('article_tags.tag_id', 'in', article.tagIds),
       ),
     ])
   })
@@ -154,12 +164,21 @@ export async function listRelatedCandidates(
 export async function tagIdsForArticles(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
   const result = new Map<number, number[]>()
   if (ids.length === 0) return result
-  const rows = await db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).execute()
+  const rows = await db
+    .selectFrom('article_tags')
+    .select(['article_id', 'tag_id'])
+    .where('article_id', 'in', ids)
+    .execute()
   for (const row of rows) result.set(row.article_id, [...(result.get(row.article_id) ?? []), row.tag_id])
   return result
 }
 
-export async function isSlugTaken(db: Kysely<Database>, language: string, slug: string, exceptId?: number): Promise<boolean> {
+export async function isSlugTaken(
+  db: Kysely<Database>,
+  language: string,
+  slug: string,
+  exceptId?: number,
+): Promise<boolean> {
   let query = db.selectFrom('articles').select('id').where('language', '=', language).where('slug', '=', slug)
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId)
   return (await query.executeTakeFirst()) !== undefined
@@ -173,7 +192,10 @@ export async function publishedDateBounds(
   const row = await db
     .selectFrom('articles')
     .where(isPublished(now))
-    .select((eb) => [eb.fn.min('articles.published_at').as('oldest'), eb.fn.max('articles.published_at').as('newest')])
+    .select((eb) => [
+      eb.fn.min('articles.published_at').as('oldest'),
+      eb.fn.max('articles.published_at').as('newest'),
+    ])
     .executeTakeFirst()
   return { oldest: (row?.oldest as string | null) ?? null, newest: (row?.newest as string | null) ?? null }
 }
@@ -182,8 +204,14 @@ export async function publishedDateBounds(
 export async function findArticlePlacement(
   db: Kysely<Database>,
   id: number,
-): Promise<{ section_id: number; published_at: string | null; tag_ids: number[]; author_ids: number[] } | undefined> {
-  const row = await db.selectFrom('articles').select(['section_id', 'published_at']).where('id', '=', id).executeTakeFirst()
+): Promise<
+  { section_id: number; published_at: string | null; tag_ids: number[]; author_ids: number[] } | undefined
+> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['section_id', 'published_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
   if (!row) return undefined
   const [tags, authors] = await Promise.all([
     db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).execute(),

@@ -10,7 +10,14 @@ const story: RelatedInput = {
 }
 
 function candidate(overrides: Partial<RelatedInput>): RelatedInput {
-  return { id: 99, sectionId: 20, tagIds: [], text: 'unrelated cricket scores', publishedAt: '2026-11-01T00:00:00Z', ...overrides }
+  return {
+    id: 99,
+    sectionId: 20,
+    tagIds: [],
+    text: 'unrelated cricket scores',
+    publishedAt: '2026-11-01T00:00:00Z',
+    ...overrides,
+  }
 }
 
 describe('related story choice', () => {
@@ -26,7 +33,11 @@ describe('related story choice', () => {
 
   it('uses text similarity to choose between otherwise equal candidates', () => {
     const unrelated = candidate({ id: 4, sectionId: 10, text: 'Cricket team wins in Sharjah' })
-    const similar = candidate({ id: 5, sectionId: 10, text: 'New wells bring water to western Kabul districts' })
+    const similar = candidate({
+      id: 5,
+      sectionId: 10,
+      text: 'New wells bring water to western Kabul districts',
+    })
     expect(chooseRelated(story, [unrelated, similar])?.id).toBe(5)
   })
 

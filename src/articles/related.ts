@@ -48,7 +48,10 @@ export function relatedScore(story: RelatedInput, storyWords: Set<string>, candi
 }
 
 /** The best candidate, never the story itself; ties go to the newer story. */
-export function chooseRelated<T extends RelatedInput>(story: RelatedInput, candidates: readonly T[]): T | undefined {
+export function chooseRelated<T extends RelatedInput>(
+  story: RelatedInput,
+  candidates: readonly T[],
+): T | undefined {
   const storyWords = significantWords(story.text)
   let best: { candidate: T; score: number } | undefined
   for (const candidate of candidates) {

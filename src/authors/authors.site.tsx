@@ -10,18 +10,33 @@ import { ListingPage } from '../views/listing-page.tsx'
 import { findAuthorBySlug } from './authors.service.ts'
 
 /** GET /author/{slug}/: the byline's profile and stories. */
-export async function showAuthor(ctx: AppContext, reply: FastifyReply, slug: string, page: number): Promise<FastifyReply> {
+export async function showAuthor(
+  ctx: AppContext,
+  reply: FastifyReply,
+  slug: string,
+  page: number,
+): Promise<FastifyReply> {
   if (!isPlausibleSlug(slug)) throw new NotFoundError()
   const author = await findAuthorBySlug(ctx, slug)
   if (!author) throw new NotFoundError()
-  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage, authorId: author.id }, page)
+  const result = await listPublishedSummaries(
+    ctx,
+    { language: ctx.config.defaultLanguage, authorId: author.id },
+    page,
+  )
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl(author.url, n)
   const intro = (
     <div class="author-profile">
       {author.avatar ? (
-        <img class="avatar" src={author.avatar.url} alt={`Portrait of ${author.name}`} width={120} height={120} />
+        <img
+          class="avatar"
+          src={author.avatar.url}
+          alt={`Portrait of ${author.name}`}
+          width={120}
+          height={120}
+        />
       ) : null}
       <div>
         {author.jobTitle ? <p class="job-title">{author.jobTitle}</p> : null}

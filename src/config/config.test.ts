@@ -38,7 +38,10 @@ describe('configuration', () => {
       },
       cwd,
     )
-    expect(config.database).toEqual({ engine: 'postgres', connectionString: 'postgres://news@db.internal:5432/news' })
+    expect(config.database).toEqual({
+      engine: 'postgres',
+      connectionString: 'postgres://news@db.internal:5432/news',
+    })
     expect(config.port).toBe(8080)
     expect(config.host).toBe('0.0.0.0')
     expect(config.siteUrl).toBe('https://news.example.af')
@@ -68,7 +71,10 @@ describe('configuration', () => {
     })
     expect(problems).toHaveLength(5)
     for (const name of ['DATABASE_URL', 'PORT', 'SITE_URL', 'TZ', 'DEMO_CONTENT']) {
-      expect(problems.some((p) => p.startsWith(name)), name).toBe(true)
+      expect(
+        problems.some((p) => p.startsWith(name)),
+        name,
+      ).toBe(true)
     }
   })
 

@@ -78,7 +78,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
 
   const portText = env.PORT?.trim() || '3000'
   const port = Number(portText)
-  if (!/^\d+$/.test(portText) || port > 65535) problems.push(`PORT must be a number from 0 to 65535, got "${portText}"`)
+  if (!/^\d+$/.test(portText) || port > 65535)
+    problems.push(`PORT must be a number from 0 to 65535, got "${portText}"`)
 
   const host = env.HOST?.trim() || '127.0.0.1'
 

@@ -23,18 +23,33 @@ async function sendError(
   }
   try {
     const chrome = await buildChrome(ctx)
-    return sendPage(reply, ErrorPage({ chrome, status, message, canonicalUrl: `${ctx.config.siteUrl}/` }), status)
+    return sendPage(
+      reply,
+      ErrorPage({ chrome, status, message, canonicalUrl: `${ctx.config.siteUrl}/` }),
+      status,
+    )
   } catch (renderError) {
     // The database or the page template itself may be what failed: answer in plain text, and
     // never let Fastify's default handler show a reader the internal message.
     request.log.error({ err: renderError }, 'error page could not be rendered')
-    return reply.status(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(message)
+    return reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .type('text/plain; charset=utf-8')
+      .send(message)
   }
 }
 
 export function registerErrorHandlers(app: FastifyInstance, ctx: AppContext): void {
   app.setNotFoundHandler(async (request, reply) =>
-    sendError(ctx, request, reply, 404, 'NOT_FOUND', 'The page you asked for is not here. It may have moved.'),
+    sendError(
+      ctx,
+      request,
+      reply,
+      404,
+      'NOT_FOUND',
+      'The page you asked for is not here. It may have moved.',
+    ),
   )
 
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
@@ -46,9 +61,23 @@ export function registerErrorHandlers(app: FastifyInstance, ctx: AppContext): vo
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad URL encoding, oversized body): their messages are generic.
-      return sendError(ctx, request, reply, status, error.code ?? 'BAD_REQUEST', 'The request could not be understood.')
+      return sendError(
+        ctx,
+        request,
+        reply,
+        status,
+        error.code ?? 'BAD_REQUEST',
+        'The request could not be understood.',
+      )
     }
     request.log.error({ err: error }, 'unexpected error')
-    return sendError(ctx, request, reply, 500, 'INTERNAL', 'Something went wrong. Please try again in a moment.')
+    return sendError(
+      ctx,
+      request,
+      reply,
+      500,
+      'INTERNAL',
+      'Something went wrong. Please try again in a moment.',
+    )
   })
 }

@@ -29,14 +29,20 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get('/tag/:slug/page/:n/', (request, reply) => {
     const { slug = '', n } = request.params as Params
     const page = parsePageNumber(n)
-    return page === 1 ? redirectTo(reply, `/tag/${encodeURIComponent(slug)}/`) : showTag(ctx, reply, slug, page)
+    return page === 1
+      ? redirectTo(reply, `/tag/${encodeURIComponent(slug)}/`)
+      : showTag(ctx, reply, slug, page)
   })
 
-  app.get('/author/:slug/', (request, reply) => showAuthor(ctx, reply, (request.params as Params).slug ?? '', 1))
+  app.get('/author/:slug/', (request, reply) =>
+    showAuthor(ctx, reply, (request.params as Params).slug ?? '', 1),
+  )
   app.get('/author/:slug/page/:n/', (request, reply) => {
     const { slug = '', n } = request.params as Params
     const page = parsePageNumber(n)
-    return page === 1 ? redirectTo(reply, `/author/${encodeURIComponent(slug)}/`) : showAuthor(ctx, reply, slug, page)
+    return page === 1
+      ? redirectTo(reply, `/author/${encodeURIComponent(slug)}/`)
+      : showAuthor(ctx, reply, slug, page)
   })
 
   // /{section}/ — a section's front; /{yyyy}/ has no page of its own yet, so it is a 404.
@@ -44,7 +50,9 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get('/:first/page/:n/', (request, reply) => {
     const { first = '', n } = request.params as Params
     const page = parsePageNumber(n)
-    return page === 1 ? redirectTo(reply, `/${encodeURIComponent(first)}/`) : showSection(ctx, reply, first, page)
+    return page === 1
+      ? redirectTo(reply, `/${encodeURIComponent(first)}/`)
+      : showSection(ctx, reply, first, page)
   })
 
   // /{yyyy}/{mm}/ — a month's archive; any other /{a}/{b}/ is a story address with a stray slash.

@@ -8,7 +8,10 @@ import { renderDocument } from '../views/render.ts'
 import type { SiteChrome } from '../views/site-chrome.ts'
 import { stylesheetUrl } from './assets.ts'
 
-export async function buildChrome(ctx: AppContext, language = ctx.config.defaultLanguage): Promise<SiteChrome> {
+export async function buildChrome(
+  ctx: AppContext,
+  language = ctx.config.defaultLanguage,
+): Promise<SiteChrome> {
   return {
     siteName: ctx.config.siteName,
     siteUrl: ctx.config.siteUrl,
@@ -16,7 +19,11 @@ export async function buildChrome(ctx: AppContext, language = ctx.config.default
     timeZone: ctx.config.timeZone,
     sections: await listSections(ctx),
     stylesheetUrl: stylesheetUrl(),
-    year: Number(new Intl.DateTimeFormat('en', { timeZone: ctx.config.timeZone, year: 'numeric' }).format(ctx.clock.now())),
+    year: Number(
+      new Intl.DateTimeFormat('en', { timeZone: ctx.config.timeZone, year: 'numeric' }).format(
+        ctx.clock.now(),
+      ),
+    ),
   }
 }
 
@@ -25,7 +32,8 @@ export async function buildChrome(ctx: AppContext, language = ctx.config.default
  * served stale while they refresh or while the origin is down. Shared caches can hold them longer
  * than browsers because they are purged by surrogate key when content changes.
  */
-export const PUBLIC_PAGE_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400'
+export const PUBLIC_PAGE_CACHE_CONTROL =
+  'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400'
 
 export interface SendPageOptions {
   status?: number
@@ -37,13 +45,18 @@ export interface SendPageOptions {
   surrogateKeys?: readonly string[]
 }
 
-export function sendPage(reply: FastifyReply, page: VNode, options: number | SendPageOptions = {}): FastifyReply {
+export function sendPage(
+  reply: FastifyReply,
+  page: VNode,
+  options: number | SendPageOptions = {},
+): FastifyReply {
   const { status = 200, surrogateKeys = [] } = typeof options === 'number' ? { status: options } : options
   reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', status === 200 ? PUBLIC_PAGE_CACHE_CONTROL : 'no-store')
-  if (status === 200 && surrogateKeys.length > 0) reply.header('surrogate-key', surrogateKeyHeader(surrogateKeys))
+  if (status === 200 && surrogateKeys.length > 0)
+    reply.header('surrogate-key', surrogateKeyHeader(surrogateKeys))
   return reply.send(renderDocument(page))
 }
 

@@ -34,7 +34,9 @@ describe('automatic excerpt', () => {
   })
 
   it('drops a byline line at the start', () => {
-    expect(stripLeadingDateline('By Dateline News – The river rose overnight.')).toBe('The river rose overnight.')
+    expect(stripLeadingDateline('By Dateline News – The river rose overnight.')).toBe(
+      'The river rose overnight.',
+    )
   })
 
   it('keeps an ordinary first word that is capitalised', () => {

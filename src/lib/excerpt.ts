@@ -23,11 +23,17 @@ export function stripLeadingDateline(text: string, dateline = ''): string {
 }
 
 export function excerptFromText(text: string, maxWords = EXCERPT_WORDS): string {
-  const words = text.trim().split(/\s+/u).filter((w) => w !== '')
+  const words = text
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '')
   if (words.length === 0) return ''
   if (words.length <= maxWords) return words.join(' ')
   // Drop trailing punctuation of the last kept word so we never print ",…" or ".…".
-  const kept = words.slice(0, maxWords).join(' ').replace(/[\s,;:.!?،؛–—-]+$/u, '')
+  const kept = words
+    .slice(0, maxWords)
+    .join(' ')
+    .replace(/[\s,;:.!?،؛–—-]+$/u, '')
   return `${kept}…`
 }
 

@@ -17,7 +17,8 @@ export interface Page<T> {
  */
 export function parsePageNumber(value: string | undefined): number {
   if (value === undefined) return 1
-  if (!/^\d{1,6}$/.test(value)) throw new BadRequestError(`"${value.slice(0, 40)}" is not a page number`, 'INVALID_PAGE')
+  if (!/^\d{1,6}$/.test(value))
+    throw new BadRequestError(`"${value.slice(0, 40)}" is not a page number`, 'INVALID_PAGE')
   const page = Number(value)
   if (page < 1 || page > MAX_PAGE) throw new BadRequestError('Page numbers start at 1', 'INVALID_PAGE')
   return page

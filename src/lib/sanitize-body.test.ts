@@ -24,7 +24,9 @@ describe('article body sanitizer', () => {
   })
 
   it('allows embeds only from the allowlisted providers', () => {
-    expect(sanitizeBody('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')).toContain('youtube-nocookie')
+    expect(sanitizeBody('<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>')).toContain(
+      'youtube-nocookie',
+    )
     expect(sanitizeBody('<iframe src="https://example.com/embed"></iframe>')).not.toContain('example.com')
   })
 })

@@ -6,9 +6,40 @@ const EMBED_HOSTS = ['www.youtube-nocookie.com', 'www.youtube.com', 'player.vime
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'ul', 'ol', 'li',
-    'blockquote', 'q', 'cite', 'figure', 'figcaption', 'img', 'br', 'hr', 'table', 'thead', 'tbody',
-    'tr', 'th', 'td', 'caption', 'iframe', 'bdi', 'span',
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'q',
+    'cite',
+    'figure',
+    'figcaption',
+    'img',
+    'br',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'iframe',
+    'bdi',
+    'span',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'hreflang'],
@@ -38,7 +69,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
 }
 
 // `rel` is added by our transform, so allow it on links after the transform.
-OPTIONS.allowedAttributes = { ...(OPTIONS.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'hreflang', 'rel'] }
+OPTIONS.allowedAttributes = {
+  ...(OPTIONS.allowedAttributes as Record<string, string[]>),
+  a: ['href', 'title', 'hreflang', 'rel'],
+}
 
 export function sanitizeBody(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim()

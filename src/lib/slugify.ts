@@ -10,7 +10,7 @@ export function slugify(text: string): string {
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1') // accents on Latin letters only
     .normalize('NFC')
-    .replace(/[\u200c\u200d\u200e\u200f]/g, '') // zero-width (non-)joiners and direction marks
+    .replace(/\u200c|\u200d|\u200e|\u200f/g, '') // zero-width (non-)joiners and direction marks
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')

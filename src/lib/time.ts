@@ -43,7 +43,11 @@ function zonedMidnightUtc(year: number, month: number, day: number, timeZone: st
 }
 
 /** [start, end) of a calendar month in the zone, as ISO UTC strings comparable with stored times. */
-export function zonedMonthRange(year: number, month: number, timeZone: string): { start: string; end: string } {
+export function zonedMonthRange(
+  year: number,
+  month: number,
+  timeZone: string,
+): { start: string; end: string } {
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 }
   return {
     start: zonedMidnightUtc(year, month, 1, timeZone).toISOString(),
@@ -52,7 +56,9 @@ export function zonedMonthRange(year: number, month: number, timeZone: string): 
 }
 
 export function formatDateTime(iso: string, timeZone: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(
+    new Date(iso),
+  )
 }
 
 export function formatDate(iso: string, timeZone: string, locale = 'en-GB'): string {

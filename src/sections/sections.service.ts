@@ -12,8 +12,29 @@ export interface SectionView {
 
 /** Slugs a section may not take: they are the site's own top-level paths. */
 export const RESERVED_SECTION_SLUGS = new Set([
-  'admin', 'api', 'assets', 'author', 'authors', 'feed', 'feeds', 'latest', 'lite', 'media', 'page', 'search',
-  'section', 'sitemap', 'sitemaps', 'tag', 'tags', 'robots', 'fa', 'ps', 'en', 'static', 'preview',
+  'admin',
+  'api',
+  'assets',
+  'author',
+  'authors',
+  'feed',
+  'feeds',
+  'latest',
+  'lite',
+  'media',
+  'page',
+  'search',
+  'section',
+  'sitemap',
+  'sitemaps',
+  'tag',
+  'tags',
+  'robots',
+  'fa',
+  'ps',
+  'en',
+  'static',
+  'preview',
 ])
 
 export function sectionUrl(slug: string): string {

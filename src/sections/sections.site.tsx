@@ -13,7 +13,12 @@ export function pagedUrl(base: string, page: number): string {
 }
 
 /** GET /{section}/ and /{section}/page/{n}/: the section's stories, its subsections' included. */
-export async function showSection(ctx: AppContext, reply: FastifyReply, slug: string, page: number): Promise<FastifyReply> {
+export async function showSection(
+  ctx: AppContext,
+  reply: FastifyReply,
+  slug: string,
+  page: number,
+): Promise<FastifyReply> {
   if (!isPlausibleSlug(slug)) throw new NotFoundError()
   const section = await findSectionBySlug(ctx, slug)
   if (!section) throw new NotFoundError()

@@ -18,7 +18,10 @@ export async function findTagBySlug(ctx: AppContext, slug: string): Promise<TagV
 }
 
 /** Tags of each article, in name order. */
-export async function tagsForArticles(ctx: AppContext, articleIds: readonly number[]): Promise<Map<number, TagView[]>> {
+export async function tagsForArticles(
+  ctx: AppContext,
+  articleIds: readonly number[],
+): Promise<Map<number, TagView[]>> {
   const result = new Map<number, TagView[]>()
   if (articleIds.length === 0) return result
   const rows = await ctx.db

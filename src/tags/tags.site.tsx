@@ -10,11 +10,20 @@ import { ListingPage } from '../views/listing-page.tsx'
 import { findTagBySlug } from './tags.service.ts'
 
 /** GET /tag/{slug}/ */
-export async function showTag(ctx: AppContext, reply: FastifyReply, slug: string, page: number): Promise<FastifyReply> {
+export async function showTag(
+  ctx: AppContext,
+  reply: FastifyReply,
+  slug: string,
+  page: number,
+): Promise<FastifyReply> {
   if (!isPlausibleSlug(slug)) throw new NotFoundError()
   const tag = await findTagBySlug(ctx, slug)
   if (!tag) throw new NotFoundError()
-  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage, tagId: tag.id }, page)
+  const result = await listPublishedSummaries(
+    ctx,
+    { language: ctx.config.defaultLanguage, tagId: tag.id },
+    page,
+  )
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl(tag.url, n)

@@ -16,7 +16,9 @@ let isSkipNoticeShown = false
 export function testEngines(): { engine: TestEngine; isAvailable: boolean; label: string }[] {
   if (!postgresUrl && !isSkipNoticeShown) {
     isSkipNoticeShown = true
-    console.log('PostgreSQL run skipped: set DATELINE_TEST_POSTGRES_URL (e.g. postgres://127.0.0.1:5432/test) to run it')
+    console.log(
+      'PostgreSQL run skipped: set DATELINE_TEST_POSTGRES_URL (e.g. postgres://127.0.0.1:5432/test) to run it',
+    )
   }
   return [
     { engine: 'sqlite', isAvailable: true, label: 'sqlite' },

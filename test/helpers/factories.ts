@@ -15,7 +15,12 @@ export async function makeSection(ctx: AppContext, input: Partial<NewSection> = 
 
 export async function makeAuthor(ctx: AppContext, input: Partial<NewAuthor> = {}): Promise<number> {
   const n = unique()
-  return createAuthor(ctx, { slug: `author-${n}`, name: `Author ${n}`, bio: `Author ${n} reports for us.`, ...input })
+  return createAuthor(ctx, {
+    slug: `author-${n}`,
+    name: `Author ${n}`,
+    bio: `Author ${n} reports for us.`,
+    ...input,
+  })
 }
 
 export function paragraphs(...texts: string[]): string {

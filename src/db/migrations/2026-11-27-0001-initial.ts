@@ -32,7 +32,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('sections_parent_position').ifNotExists().on('sections').columns(['parent_id', 'position']).execute()
+  await db.schema
+    .createIndex('sections_parent_position')
+    .ifNotExists()
+    .on('sections')
+    .columns(['parent_id', 'position'])
+    .execute()
 
   await withIdColumn(engine, db.schema.createTable('tags').ifNotExists())
     .addColumn('slug', 'text', (c) => c.notNull().unique())
@@ -74,7 +79,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addUniqueConstraint('articles_language_slug_unique', ['language', 'slug'])
     .execute()
   // One index per listing query: latest, per section, per date range (all by published_at).
-  await db.schema.createIndex('articles_status_published').ifNotExists().on('articles').columns(['status', 'published_at']).execute()
+  await db.schema
+    .createIndex('articles_status_published')
+    .ifNotExists()
+    .on('articles')
+    .columns(['status', 'published_at'])
+    .execute()
   await db.schema
     .createIndex('articles_section_status_published')
     .ifNotExists()
@@ -90,7 +100,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
     .execute()
-  await db.schema.createIndex('article_authors_author').ifNotExists().on('article_authors').columns(['author_id', 'article_id']).execute()
+  await db.schema
+    .createIndex('article_authors_author')
+    .ifNotExists()
+    .on('article_authors')
+    .columns(['author_id', 'article_id'])
+    .execute()
 
   await db.schema
     .createTable('article_tags')
@@ -99,7 +114,12 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('tag_id', 'integer', (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
     .execute()
-  await db.schema.createIndex('article_tags_tag').ifNotExists().on('article_tags').columns(['tag_id', 'article_id']).execute()
+  await db.schema
+    .createIndex('article_tags_tag')
+    .ifNotExists()
+    .on('article_tags')
+    .columns(['tag_id', 'article_id'])
+    .execute()
 
   await withIdColumn(engine, db.schema.createTable('redirects').ifNotExists())
     .addColumn('from_path', 'text', (c) => c.notNull().unique())
