@@ -74,7 +74,8 @@ const SUMMARY_COLUMNS = [
   'articles.word_count',
 ] as const
 
-export type ArticleSummaryRow = Omit<ArticleRow, 'body_html'>
+// The newsroom's bookkeeping (revision, created_by) is not for listings.
+export type ArticleSummaryRow = Omit<ArticleRow, 'body_html' | 'revision' | 'created_by'>
 
 function newestFirst<O>(query: SelectQueryBuilder<Database, 'articles', O>) {
   return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc')
@@ -86,10 +87,11 @@ export async function listPublishedArticles(
   filter: ArticleFilter,
   page: { limit: number; offset: number },
 ): Promise<ArticleSummaryRow[]> {
-  return newestFirst(publishedQuery(db, now, filter).select(SUMMARY_COLUMNS))
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute()
+  // Two steps: the page's ids from the listing indexes alone (a deep page skips thousands of
+  // stories without reading their wide rows), then those rows. 20 ms → 3 ms for a section's page 50
+  // at 100,000 stories (bench/run.ts).
+  const pageIds = newestFirst(publishedQuery(db, now, filter).select('articles.id')).limit(page.limit).offset(page.offset)
+  return newestFirst(db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', pageIds)).execute()
 }
 
 export async function countPublishedArticles(

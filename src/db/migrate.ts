@@ -4,6 +4,9 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import type { Engine } from './dialect.ts'
 import * as initial from './migrations/2026-11-27-0001-initial.ts'
 import * as accounts from './migrations/2026-11-27-0002-accounts.ts'
+import * as editorial from './migrations/2026-11-27-0004-editorial.ts'
+import * as listingIndexes from './migrations/2026-11-27-0003-listing-indexes.ts'
+import * as mediaVariants from './migrations/2026-11-27-0005-media-variants.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
@@ -11,6 +14,9 @@ type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> 
 const migrations: Record<string, MigrationModule> = {
   '2026-11-27-0001-initial': initial,
   '2026-11-27-0002-accounts': accounts,
+  '2026-11-27-0004-editorial': editorial,
+  '2026-11-27-0003-listing-indexes': listingIndexes,
+  '2026-11-27-0005-media-variants': mediaVariants,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {

@@ -36,6 +36,20 @@ export interface MediaTable {
   caption: string
   credit: string
   created_at: string
+  /** The staff user who uploaded it (its owner in the capability table); null for seeds and imports. */
+  uploaded_by: number | null
+}
+
+/** A resized copy of a media item, made at upload: one width in one format. */
+export interface MediaVariantsTable {
+  id: Generated<number>
+  media_id: number
+  /** Path below the media folder, e.g. "2026/11/k3v9…-dust-storm-720.webp". */
+  path: string
+  mime_type: string
+  width: number
+  height: number
+  bytes: number
 }
 
 export interface AuthorsTable {
@@ -78,6 +92,10 @@ export interface ArticlesTable {
   /** Shown to readers as "Updated <time>" with a note, when an editor records one. */
   correction_note: string
   word_count: number
+  /** Goes up by one at every save; a form posts the one it was opened at, so a stale save is caught. */
+  revision: Generated<number>
+  /** The staff user who created it (an owner in the capability table); null for imports and seeds. */
+  created_by: number | null
 }
 
 export interface ArticleAuthorsTable {
@@ -182,10 +200,30 @@ export interface AuditLogTable {
   details: string
 }
 
+/** A snapshot of a story's words, kept at every save of a published story. */
+export interface ArticleRevisionsTable {
+  id: Generated<number>
+  article_id: number
+  /** The story's revision number after that save. */
+  revision: number
+  headline: string
+  dek: string
+  body_html: string
+  excerpt: string | null
+  dateline: string
+  correction_note: string
+  status: ArticleStatus
+  /** Why it was kept: "saved", "published", "restored from revision 3"… */
+  reason: string
+  created_by: number | null
+  created_at: string
+}
+
 export interface Database {
   sections: SectionsTable
   tags: TagsTable
   media: MediaTable
+  media_variants: MediaVariantsTable
   authors: AuthorsTable
   articles: ArticlesTable
   article_authors: ArticleAuthorsTable
@@ -199,6 +237,7 @@ export interface Database {
   recovery_codes: RecoveryCodesTable
   password_resets: PasswordResetsTable
   audit_log: AuditLogTable
+  article_revisions: ArticleRevisionsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>
@@ -208,6 +247,8 @@ export type SectionRow = Selectable<SectionsTable>
 export type TagRow = Selectable<TagsTable>
 export type AuthorRow = Selectable<AuthorsTable>
 export type MediaRow = Selectable<MediaTable>
+export type MediaVariantRow = Selectable<MediaVariantsTable>
 export type UserRow = Selectable<UsersTable>
 export type SessionRow = Selectable<SessionsTable>
 export type AuditLogRow = Selectable<AuditLogTable>
+export type ArticleRevisionRow = Selectable<ArticleRevisionsTable>
