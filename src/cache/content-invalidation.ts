@@ -50,7 +50,9 @@ export async function surrogateKeysForArticle(
 /** Purges every purger on every content event. Returns a function that stops listening. */
 export function purgeOnContentEvents(ctx: AppContext, purgers: readonly CachePurger[]): () => void {
   return ctx.events.on(async (event: ContentEvent) => {
-    const keys = await surrogateKeysForArticle(ctx, event.articleId)
+    // A site-wide change (settings, the section navigation) reaches every page: purge everything.
+    const keys =
+      event.type === 'site.changed' ? undefined : await surrogateKeysForArticle(ctx, event.articleId)
     // Purgers are independent (memory, CDN): one failing must not keep the others stale.
     const results = await Promise.allSettled(purgers.map((p) => (keys ? p.purge(keys) : p.purgeAll())))
     for (const result of results) {

@@ -2,7 +2,11 @@
 // so those features never hook into the write paths themselves. In one process they are a plain
 // in-memory bus; across instances on PostgreSQL they will also travel by LISTEN/NOTIFY.
 
-export type ContentEventType = 'article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted'
+export type ContentEventType =
+  | 'article.published'
+  | 'article.updated'
+  | 'article.unpublished'
+  | 'article.deleted'
 
 export interface ArticleEvent {
   type: ContentEventType
@@ -11,7 +15,18 @@ export interface ArticleEvent {
   at: string
 }
 
-export type ContentEvent = ArticleEvent
+/**
+ * Something every page shows changed: the site's settings (name, time zone, language), the
+ * section navigation, a tag's or a byline's name. Its reach is the whole site.
+ */
+export interface SiteEvent {
+  type: 'site.changed'
+  /** What changed, for logs: "settings", "sections", "tag 12"… */
+  what: string
+  at: string
+}
+
+export type ContentEvent = ArticleEvent | SiteEvent
 
 export type ContentEventListener = (event: ContentEvent) => void | Promise<void>
 
@@ -21,7 +36,9 @@ export interface ContentEvents {
   on(listener: ContentEventListener): () => void
 }
 
-export function createContentEvents(onListenerError: (error: unknown, event: ContentEvent) => void): ContentEvents {
+export function createContentEvents(
+  onListenerError: (error: unknown, event: ContentEvent) => void,
+): ContentEvents {
   const listeners = new Set<ContentEventListener>()
   return {
     // Listeners run one after another and their failures are reported, never thrown: a broken
