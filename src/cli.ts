@@ -9,7 +9,7 @@ import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { UserRole } from './db/tables.ts'
 import { generatePassword } from './users/passwords.ts'
-import { listUsers, registerUser, requireUserByEmail, ROLES, setUserActive } from './users/users.service.ts'
+import { listUsers, ROLES, registerUser, requireUserByEmail, setUserActive } from './users/users.service.ts'
 
 const ENVIRONMENT_HELP = `
 Configuration (environment variables):
@@ -88,10 +88,14 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   // One trailing newline is what `echo` and a terminal add; it is not part of the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
 }
 
-const user = program.command('user').description('manage staff accounts: create, list, reset passwords, deactivate')
+const user = program
+  .command('user')
+  .description('manage staff accounts: create, list, reset passwords, deactivate')
 
 user
   .command('create')
@@ -151,7 +155,11 @@ for (const [verb, isActive] of [
 ] as const) {
   user
     .command(verb)
-    .description(isActive ? 'allow a deactivated account to sign in again' : 'stop an account signing in and end its sessions')
+    .description(
+      isActive
+        ? 'allow a deactivated account to sign in again'
+        : 'stop an account signing in and end its sessions',
+    )
     .requiredOption('--email <address>', 'whose account')
     .action(async (options: { email: string }) => {
       await withDb(async (ctx) => {

@@ -32,7 +32,7 @@ import { AdminErrorPage } from './admin-error-page.tsx'
 import { adminChrome, sendAdminPage } from './admin-pages.ts'
 import { registerDashboardRoutes } from './dashboard.admin.tsx'
 
-type RouteRegistrar = (admin: FastifyInstance, ctx: AppContext) => void
+export type RouteRegistrar = (admin: FastifyInstance, ctx: AppContext) => void
 
 const ROUTE_REGISTRARS: readonly RouteRegistrar[] = [
   registerAdminAssetRoutes,
@@ -79,7 +79,13 @@ function redactUrl(url: string): string {
 
 const CSRF_CODES = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN'])
 
-async function adminPlugin(admin: FastifyInstance, options: { ctx: AppContext }): Promise<void> {
+interface AdminPluginOptions {
+  ctx: AppContext
+  /** More routes, registered after the built-in ones (tests use it to check the access rules). */
+  extraRoutes?: readonly RouteRegistrar[]
+}
+
+async function adminPlugin(admin: FastifyInstance, options: AdminPluginOptions): Promise<void> {
   const { ctx } = options
   admin.setChildLoggerFactory((logger, bindings, opts) =>
     logger.child(bindings, {
@@ -157,7 +163,7 @@ async function adminPlugin(admin: FastifyInstance, options: { ctx: AppContext })
     return sendAdminPage(reply, page, 404)
   })
 
-  for (const register of ROUTE_REGISTRARS) register(admin, ctx)
+  for (const register of [...ROUTE_REGISTRARS, ...(options.extraRoutes ?? [])]) register(admin, ctx)
   // Claims every other address under /admin, so that none falls through to the public site's
   // "/{section}/{slug}" routes: an unknown admin page is the admin's own 404.
   admin.all('/*', { config: { capability: 'public' } }, async () => {
@@ -165,6 +171,10 @@ async function adminPlugin(admin: FastifyInstance, options: { ctx: AppContext })
   })
 }
 
-export async function registerAdmin(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(adminPlugin, { prefix: '/admin', ctx })
+export async function registerAdmin(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: { extraRoutes?: readonly RouteRegistrar[] } = {},
+): Promise<void> {
+  await app.register(adminPlugin, { prefix: '/admin', ctx, ...options })
 }

@@ -22,7 +22,13 @@ export interface TestApp {
 
 export async function startTestApp(
   engine: TestEngine,
-  options: { env?: Record<string, string>; clock?: Clock; appOptions?: AppOptions } = {},
+  options: {
+    env?: Record<string, string>
+    clock?: Clock
+    appOptions?: AppOptions
+    /** Receives every log line at trace level (to prove that no secret is ever logged). */
+    logStream?: { write(line: string): void }
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine)
   const config: Config = {
@@ -31,7 +37,9 @@ export async function startTestApp(
   }
   const db = createDb(config.database)
   await migrateToLatest(db.db, db.engine)
-  const log = pino({ level: process.env.DATELINE_TEST_LOG_LEVEL ?? 'silent' })
+  const log = options.logStream
+    ? pino({ level: 'trace' }, options.logStream)
+    : pino({ level: process.env.DATELINE_TEST_LOG_LEVEL ?? 'silent' })
   const clock = options.clock ?? { now: () => TEST_NOW }
   const ctx = createContext({ config, db, log, clock })
   const app = await buildApp(ctx, options.appOptions)
