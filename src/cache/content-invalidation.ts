@@ -49,14 +49,23 @@ export async function surrogateKeysForArticle(
 
 /** Purges every purger on every content event. Returns a function that stops listening. */
 export function purgeOnContentEvents(ctx: AppContext, purgers: readonly CachePurger[]): () => void {
-  return ctx.events.on(async (event: ContentEvent) => {
-    // A site-wide change (settings, the section navigation) reaches every page: purge everything.
-    const keys =
-      event.type === 'site.changed' ? undefined : await surrogateKeysForArticle(ctx, event.articleId)
+  // A site-wide change (settings, the section navigation, a tag's or byline's name) reaches every page.
+  const stopSite = ctx.events.onSiteChange(async (change) => {
+    const results = await Promise.allSettled(purgers.map((p) => p.purgeAll()))
+    for (const result of results) {
+      if (result.status === 'rejected') ctx.log.error({ err: result.reason, change }, 'cache purge failed')
+    }
+  })
+  const stopContent = ctx.events.on(async (event: ContentEvent) => {
+    const keys = await surrogateKeysForArticle(ctx, event.articleId)
     // Purgers are independent (memory, CDN): one failing must not keep the others stale.
     const results = await Promise.allSettled(purgers.map((p) => (keys ? p.purge(keys) : p.purgeAll())))
     for (const result of results) {
       if (result.status === 'rejected') ctx.log.error({ err: result.reason, event }, 'cache purge failed')
     }
   })
+  return () => {
+    stopSite()
+    stopContent()
+  }
 }

@@ -15,32 +15,52 @@ export interface ArticleEvent {
   at: string
 }
 
+export type ContentEvent = ArticleEvent
+
+export type ContentEventListener = (event: ContentEvent) => void | Promise<void>
+
 /**
  * Something every page shows changed: the site's settings (name, time zone, language), the
- * section navigation, a tag's or a byline's name. Its reach is the whole site.
+ * section navigation, a tag's or a byline's name. Its reach is the whole site. Kept apart from
+ * ContentEvent so that listeners about one story (search indexing) never receive it.
  */
-export interface SiteEvent {
+export interface SiteChange {
   type: 'site.changed'
   /** What changed, for logs: "settings", "sections", "tag 12"… */
   what: string
   at: string
 }
 
-export type ContentEvent = ArticleEvent | SiteEvent
-
-export type ContentEventListener = (event: ContentEvent) => void | Promise<void>
+export type SiteChangeListener = (change: SiteChange) => void | Promise<void>
 
 export interface ContentEvents {
   emit(event: ContentEvent): Promise<void>
   /** Returns a function that removes the listener. */
   on(listener: ContentEventListener): () => void
+  emitSiteChange(change: SiteChange): Promise<void>
+  /** Returns a function that removes the listener. */
+  onSiteChange(listener: SiteChangeListener): () => void
 }
 
 export function createContentEvents(
-  onListenerError: (error: unknown, event: ContentEvent) => void,
+  onListenerError: (error: unknown, event: ContentEvent | SiteChange) => void,
 ): ContentEvents {
   const listeners = new Set<ContentEventListener>()
+  const siteListeners = new Set<SiteChangeListener>()
   return {
+    async emitSiteChange(change) {
+      for (const listener of siteListeners) {
+        try {
+          await listener(change)
+        } catch (error) {
+          onListenerError(error, change)
+        }
+      }
+    },
+    onSiteChange(listener) {
+      siteListeners.add(listener)
+      return () => siteListeners.delete(listener)
+    },
     // Listeners run one after another and their failures are reported, never thrown: a broken
     // listener must not fail the write that has already been committed.
     async emit(event) {
