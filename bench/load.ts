@@ -1,0 +1,133 @@
+// `npm run bench:load`: 1,000 concurrent connections for 30 s over a mix of public URLs while an
+// editor publishes a story every second through the service (in the server's process). Passes with
+// zero errors and no stale page: after every publication, the pages that list the story are fetched
+// at once and must show it. Loopback only. Knobs: BENCH_LOAD_CONNECTIONS, BENCH_LOAD_DURATION,
+// BENCH_STORIES (the generated site to use; run `npm run bench` first to create it).
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDb } from '../src/db/create-db.ts'
+import { fetchText, measureThroughput, round, startChild } from './bench-tools.ts'
+import { FULL_SITE, markerFor, readMarker } from './generate-site.ts'
+
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
+const OUT = path.join(ROOT, 'bench-output')
+const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 1_000)
+const DURATION_S = Number(process.env.BENCH_LOAD_DURATION ?? 30)
+const spec = process.env.BENCH_STORIES
+  ? { ...FULL_SITE, stories: Number(process.env.BENCH_STORIES) }
+  : FULL_SITE
+const database = path.join(OUT, `bench-${spec.stories}.db`)
+
+const handle = createDb({ engine: 'sqlite', filename: database })
+if ((await readMarker(handle.db).catch(() => undefined)) !== markerFor(spec)) {
+  await handle.close()
+  throw new Error(`${database} is not a generated site: run \`npm run bench\` first`)
+}
+// The mix a news site sees: mostly stories (a popular few and a long tail), then fronts and lists.
+const stories = await handle.db
+  .selectFrom('articles')
+  .innerJoin('sections', 'sections.id', 'articles.section_id')
+  .select(['articles.slug', 'sections.slug as section'])
+  .orderBy('articles.id', 'desc')
+  .limit(2_000)
+  .execute()
+const sections = await handle.db.selectFrom('sections').select('slug').execute()
+await handle.close()
+const storyPaths = stories.map((s) => `/${s.section}/${s.slug}`)
+const mix: string[] = []
+for (let i = 0; i < 1_000; i++) {
+  const r = i % 20
+  if (r < 8) mix.push(storyPaths[i % 50] ?? '/')
+  else if (r < 13) mix.push(storyPaths[(i * 37) % storyPaths.length] ?? '/')
+  else if (r < 15) mix.push('/')
+  else if (r < 16) mix.push('/latest/')
+  else if (r < 18) mix.push(`/${sections[i % sections.length]?.slug}/`)
+  else if (r < 19) mix.push(`/tag/topic-${1 + (i % 50)}/`)
+  else mix.push(`/author/writer-${1 + (i % 200)}/`)
+}
+
+fs.mkdirSync(path.join(OUT, 'media'), { recursive: true })
+const server = await startChild('./bench-server.ts', {
+  BENCH_DATABASE_URL: database,
+  BENCH_CACHE: 'on',
+  BENCH_MEDIA_DIR: path.join(OUT, 'media'),
+})
+const stale: string[] = []
+let checks = 0
+let published = 0
+const publishMs: number[] = []
+server.child.on(
+  'message',
+  (message: { type: string; headline?: string; paths?: string[]; publishMs?: number }) => {
+    if (message.type !== 'published' || !message.headline || !message.paths) return
+    published++
+    publishMs.push(message.publishMs ?? 0)
+    const { headline, paths } = message
+    // The purge has completed when the message is sent: every page listing the story must show it.
+    void Promise.all(
+      paths.map(async (p) => {
+        const response = await fetchText(server.port, p)
+        checks++
+        if (response.status !== 200 || !response.text.includes(headline)) {
+          stale.push(`${p} (${response.status}, x-cache ${response.headers['x-cache']}) lacks "${headline}"`)
+        }
+      }),
+    ).catch((error: unknown) => stale.push(`check failed: ${String(error)}`))
+  },
+)
+
+process.stdout.write(
+  `load: ${CONNECTIONS} connections for ${DURATION_S} s over ${new Set(mix).size} URLs, publishing every second…\n`,
+)
+const editor = server.ask<{ published: number }>(
+  { type: 'editor', intervalMs: 1_000, durationMs: DURATION_S * 1_000 },
+  'editor-done',
+)
+const result = await measureThroughput(server.port, mix, { connections: CONNECTIONS, durationS: DURATION_S })
+await editor
+await new Promise((r) => setTimeout(r, 1_000))
+const { rss } = await server.ask<{ rss: number }>({ type: 'rss' }, 'rss')
+const { stats } = await server.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
+await server.stop()
+
+const errors = result.errors + result.timeouts + result.non2xx
+const report = {
+  at: new Date().toISOString(),
+  stories: spec.stories,
+  connections: CONNECTIONS,
+  durationS: DURATION_S,
+  requests: result.requests.total,
+  rps: round(result.requests.average, 0),
+  latencyMs: {
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  },
+  errors: { total: errors, socket: result.errors, timeouts: result.timeouts, non2xx: result.non2xx },
+  published,
+  publishMs: {
+    max: round(Math.max(...publishMs)),
+    mean: round(publishMs.reduce((a, b) => a + b, 0) / publishMs.length),
+  },
+  staleChecks: checks,
+  stale,
+  rssMb: round(rss / 1048576),
+  cache: stats,
+}
+fs.writeFileSync(path.join(OUT, 'load-latest.json'), `${JSON.stringify(report, null, 2)}\n`)
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
+process.stdout.write(
+  [
+    `requests: ${report.requests} (${report.rps} req/s)`,
+    `latency: p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
+    `stories published during the run: ${published} (publish incl. purge: mean ${report.publishMs.mean} ms, max ${report.publishMs.max} ms)`,
+    `resident memory after the run: ${report.rssMb} MB`,
+    `errors: ${errors} (socket ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})  ${verdict(errors === 0)}`,
+    `stale pages after a purge: ${stale.length} of ${checks} checks  ${verdict(stale.length === 0 && checks > 0)}`,
+    ...stale.slice(0, 10).map((s) => `  stale: ${s}`),
+    'written: bench-output/load-latest.json',
+  ].join('\n') + '\n',
+)
+process.exitCode = errors === 0 && stale.length === 0 ? 0 : 1

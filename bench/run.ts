@@ -1,0 +1,455 @@
+// `npm run bench`: generates a 100,000-story site (once; reused while the spec is unchanged), then
+// measures the public pages against a bare node:http baseline serving the same bytes, and checks
+// the goals of issue 7. Prints a table and writes the same as JSON under bench-output/.
+// Knobs: BENCH_STORIES (a smaller site for a quick look), BENCH_DURATION seconds per row,
+// BENCH_CONNECTIONS, DATELINE_BENCH_POSTGRES_URL (also run on PostgreSQL).
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { createDb } from '../src/db/create-db.ts'
+import type { Engine } from '../src/db/dialect.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import {
+  fetchText,
+  measureLatency,
+  measureThroughput,
+  round,
+  type ServerProcess,
+  startChild,
+} from './bench-tools.ts'
+import { FULL_SITE, generateSite, markerFor, readMarker, type SiteSpec } from './generate-site.ts'
+
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
+const OUT = path.join(ROOT, 'bench-output')
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 5_000)
+const spec: SiteSpec = process.env.BENCH_STORIES
+  ? { ...FULL_SITE, stories: Number(process.env.BENCH_STORIES) }
+  : FULL_SITE
+
+interface Row {
+  name: string
+  cache: 'on' | 'off' | 'baseline' | 'n/a'
+  paths: number
+  rps: number | null
+  p50: number | null
+  p99: number | null
+  p99Loaded: number | null
+  ratio: number | null
+  errors: number
+  note?: string
+}
+
+interface Goal {
+  goal: string
+  target: string
+  measured: string
+  result: 'PASS' | 'FAIL' | 'n/a'
+}
+
+const log = (line: string): void => {
+  process.stdout.write(`${line}\n`)
+}
+
+async function prepare(engine: Engine, databaseUrl: string): Promise<void> {
+  const handle = createDb(
+    engine === 'sqlite'
+      ? { engine, filename: databaseUrl }
+      : { engine: 'postgres', connectionString: databaseUrl },
+  )
+  try {
+    await migrateToLatest(handle.db, handle.engine)
+    if ((await readMarker(handle.db)) === markerFor(spec)) {
+      log(`${engine}: reusing the generated site (${spec.stories} stories)`)
+      return
+    }
+    const existing = await handle.db.selectFrom('articles').select('id').limit(1).executeTakeFirst()
+    if (existing) throw new Error(`${databaseUrl} holds other content; the benchmark needs its own database`)
+    log(`${engine}: generating ${spec.stories} stories…`)
+    const started = performance.now()
+    await generateSite(handle.db, engine, spec, new Date(), log)
+    log(`${engine}: generated in ${round((performance.now() - started) / 1000)} s`)
+  } finally {
+    await handle.close()
+  }
+}
+
+async function sqliteDatabase(): Promise<string> {
+  fs.mkdirSync(OUT, { recursive: true })
+  const file = path.join(OUT, `bench-${spec.stories}.db`)
+  if (fs.existsSync(file)) {
+    const handle = createDb({ engine: 'sqlite', filename: file })
+    const marker = await readMarker(handle.db).catch(() => undefined)
+    await handle.close()
+    if (marker !== markerFor(spec))
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  }
+  return file
+}
+
+/** A database of the benchmark's own on the PostgreSQL server the URL points at. */
+async function postgresDatabase(serverUrl: string): Promise<string> {
+  const name = `dateline_bench_${spec.stories}`
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return url.href
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+/** Spawn to first page served. */
+async function coldStart(databaseUrl: string): Promise<{ ms: number[]; command: string; failure?: string }> {
+  const runs: number[] = []
+  const command = 'node bin/dateline.js serve'
+  for (let i = 0; i < 3; i++) {
+    const port = await freePort()
+    const started = performance.now()
+    const child: ChildProcess = spawn(process.execPath, ['bin/dateline.js', 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEMO_CONTENT: 'off',
+        LOG_LEVEL: 'warn',
+        MEDIA_DIR: path.join(OUT, 'media'),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
+    let exited = false
+    child.once('exit', () => {
+      exited = true
+    })
+    let ms: number | undefined
+    while (!exited && performance.now() - started < 30_000) {
+      const response = await fetchText(port, '/').catch(() => undefined)
+      if (response?.status === 200) {
+        ms = performance.now() - started
+        break
+      }
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    child.kill('SIGTERM')
+    await new Promise((r) => (exited ? r(undefined) : child.once('exit', r)))
+    if (ms === undefined)
+      return { ms: runs, command, failure: stderr.trim().split('\n').slice(0, 3).join(' ') }
+    runs.push(ms)
+  }
+  return { ms: runs, command }
+}
+
+async function pickPaths(
+  server: ServerProcess,
+  databaseUrl: string,
+  engine: Engine,
+): Promise<Record<string, string[]>> {
+  const handle = createDb(
+    engine === 'sqlite'
+      ? { engine, filename: databaseUrl }
+      : { engine: 'postgres', connectionString: databaseUrl },
+  )
+  try {
+    const rows = await handle.db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .select(['articles.slug', 'sections.slug as section', 'articles.featured_media_id'])
+      .where('articles.status', '=', 'published')
+      .where((eb) =>
+        eb(
+          'articles.id',
+          'in',
+          Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % spec.stories)),
+        ),
+      )
+      .execute()
+    const withImage = await handle.db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .select(['articles.slug', 'sections.slug as section'])
+      .where('articles.featured_media_id', 'is not', null)
+      .orderBy('articles.id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const story = `/${withImage.section}/${withImage.slug}`
+    // A top-level section: its page 50 lists its subsections' stories too.
+    const top = await handle.db
+      .selectFrom('sections')
+      .select('slug')
+      .where('parent_id', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const sectionPage = spec.stories >= 20_000 ? `/${top.slug}/page/50/` : `/${top.slug}/page/2/`
+    const paths = {
+      story: [story],
+      stories: rows.map((r) => `/${r.section}/${r.slug}`),
+      home: ['/'],
+      section: [sectionPage],
+      tag: ['/tag/topic-1/'],
+    }
+    for (const [name, list] of Object.entries(paths)) {
+      const response = await fetchText(server.port, list[0] ?? '/')
+      if (response.status !== 200) throw new Error(`${name} ${list[0]} answered ${response.status}`)
+    }
+    return paths
+  } finally {
+    await handle.close()
+  }
+}
+
+async function measureRow(
+  name: string,
+  cache: Row['cache'],
+  port: number,
+  paths: string[],
+  baselineRps: number | null,
+): Promise<Row> {
+  // Let the previous row's backlog drain, then warm up (JIT, SQLite's page cache, the page cache
+  // when it is on) one request at a time; not recorded.
+  await new Promise((r) => setTimeout(r, 1_000))
+  await measureLatency(port, paths, 1_500)
+  const latency = await measureLatency(port, paths, LATENCY_MS)
+  const load = await measureThroughput(port, paths, { connections: CONNECTIONS, durationS: DURATION_S })
+  const row: Row = {
+    name,
+    cache,
+    paths: paths.length,
+    rps: round(load.requests.average, 0),
+    p50: round(latency.p50, 2),
+    p99: round(latency.p99, 2),
+    p99Loaded: load.latency.p99,
+    ratio: baselineRps ? round(load.requests.average / baselineRps, 2) : null,
+    errors: load.errors + load.timeouts + load.non2xx + latency.errors,
+  }
+  log(`  ${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, p99 under load ${row.p99Loaded} ms`)
+  return row
+}
+
+async function runEngine(engine: Engine, databaseUrl: string) {
+  const env = { BENCH_DATABASE_URL: databaseUrl, BENCH_MEDIA_DIR: path.join(OUT, 'media') }
+  fs.mkdirSync(env.BENCH_MEDIA_DIR, { recursive: true })
+  const cached = await startChild('./bench-server.ts', { ...env, BENCH_CACHE: 'on' })
+  const uncached = await startChild('./bench-server.ts', { ...env, BENCH_CACHE: 'off' })
+  try {
+    const paths = await pickPaths(uncached, databaseUrl, engine)
+    const storyPath = paths.story?.[0] ?? '/'
+    const storyBytes = (await fetchText(uncached.port, storyPath)).text
+    const baselineFile = path.join(OUT, 'baseline-story.html')
+    fs.writeFileSync(baselineFile, storyBytes)
+    const baseline = await startChild('./baseline-server.ts', { BENCH_BASELINE_FILE: baselineFile })
+    const rows: Row[] = []
+    try {
+      rows.push(
+        await measureRow(
+          'baseline: node:http, same story bytes',
+          'baseline',
+          baseline.port,
+          [storyPath],
+          null,
+        ),
+      )
+    } finally {
+      await baseline.stop()
+    }
+    const baselineRps = rows[0]?.rps ?? null
+    rows.push(await measureRow('story, from the cache', 'on', cached.port, paths.story ?? [], baselineRps))
+    rows.push(
+      await measureRow(
+        'story, uncached (1,000 stories in turn)',
+        'off',
+        uncached.port,
+        paths.stories ?? [],
+        baselineRps,
+      ),
+    )
+    rows.push(await measureRow('home, from the cache', 'on', cached.port, paths.home ?? [], baselineRps))
+    rows.push(await measureRow('home, uncached', 'off', uncached.port, paths.home ?? [], baselineRps))
+    rows.push(
+      await measureRow(
+        "a section's page 50, uncached",
+        'off',
+        uncached.port,
+        paths.section ?? [],
+        baselineRps,
+      ),
+    )
+    rows.push(await measureRow('a tag page, uncached', 'off', uncached.port, paths.tag ?? [], baselineRps))
+    for (const name of ['search', 'RSS feed', 'API list']) {
+      rows.push({
+        name,
+        cache: 'n/a',
+        paths: 0,
+        rps: null,
+        p50: null,
+        p99: null,
+        p99Loaded: null,
+        ratio: null,
+        errors: 0,
+        note: `n/a — ${name === 'search' ? 'search' : name === 'RSS feed' ? 'feeds' : 'the content API'} not implemented`,
+      })
+    }
+    const { rss } = await cached.ask<{ rss: number }>({ type: 'rss' }, 'rss')
+    const { rss: rssUncached } = await uncached.ask<{ rss: number }>({ type: 'rss' }, 'rss')
+    const { stats } = await cached.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
+    const { ms: publishMs } = await cached.ask<{ ms: number[] }>(
+      { type: 'publish-to-visible', runs: 5 },
+      'publish-to-visible',
+    )
+    const cold = await coldStart(engine === 'sqlite' ? `sqlite:${databaseUrl}` : databaseUrl)
+    return {
+      rows,
+      rss,
+      rssUncached,
+      cacheStats: stats,
+      publishMs,
+      cold,
+      paths: { ...paths, stories: paths.stories?.length },
+    }
+  } finally {
+    await cached.stop()
+    await uncached.stop()
+  }
+}
+
+type EngineResult = Awaited<ReturnType<typeof runEngine>>
+
+function goals(result: EngineResult): Goal[] {
+  const row = (prefix: string) => result.rows.find((r) => r.name.startsWith(prefix))
+  const baseline = row('baseline')?.rps ?? 0
+  const cachedStory = row('story, from')
+  const uncachedStory = row('story, uncached')
+  const home = row('home, uncached')
+  const mb = result.rss / 1024 / 1024
+  const coldMs =
+    result.cold.ms.length > 0
+      ? ([...result.cold.ms].sort((a, b) => a - b)[1] ?? result.cold.ms[0])
+      : undefined
+  const publishMax = Math.max(...result.publishMs)
+  const check = (ok: boolean): Goal['result'] => (ok ? 'PASS' : 'FAIL')
+  return [
+    {
+      goal: 'cached story ≥ 60% of baseline req/s',
+      target: '≥ 0.60',
+      measured: `${cachedStory?.ratio ?? '?'} (${cachedStory?.rps} / ${baseline})`,
+      result: check((cachedStory?.ratio ?? 0) >= 0.6),
+    },
+    {
+      goal: 'uncached story p99',
+      target: '≤ 15 ms',
+      measured: `${uncachedStory?.p99} ms`,
+      result: check((uncachedStory?.p99 ?? Number.POSITIVE_INFINITY) <= 15),
+    },
+    {
+      goal: 'home uncached p99',
+      target: '≤ 25 ms',
+      measured: `${home?.p99} ms`,
+      result: check((home?.p99 ?? Number.POSITIVE_INFINITY) <= 25),
+    },
+    { goal: 'search p95', target: '≤ 30 ms', measured: 'n/a — search not implemented', result: 'n/a' },
+    {
+      goal: 'resident memory (cached server, after the runs)',
+      target: '≤ 250 MB',
+      measured: `${round(mb)} MB`,
+      result: check(mb <= 250),
+    },
+    {
+      goal: `cold start (${result.cold.command} → first page)`,
+      target: '≤ 1500 ms',
+      measured:
+        coldMs === undefined
+          ? `failed: ${result.cold.failure}`
+          : `${round(coldMs, 0)} ms (median of ${result.cold.ms.length})`,
+      result: coldMs === undefined ? 'FAIL' : check(coldMs <= 1500),
+    },
+    {
+      goal: 'publish to visible (purge done, new home page served)',
+      target: '≤ 100 ms',
+      measured: `max ${round(publishMax)} ms of ${result.publishMs.map((m) => round(m)).join(', ')}`,
+      result: check(publishMax <= 100),
+    },
+  ]
+}
+
+function table(headers: string[], rows: (string | number | null)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '—' : String(c))))]
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`
+  return [
+    line(cells[0] ?? []),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.slice(1).map(line),
+  ].join('\n')
+}
+
+async function main(): Promise<void> {
+  const engines: { engine: Engine; url: string }[] = [{ engine: 'sqlite', url: await sqliteDatabase() }]
+  const postgresUrl = process.env.DATELINE_BENCH_POSTGRES_URL
+  if (postgresUrl) engines.push({ engine: 'postgres', url: await postgresDatabase(postgresUrl) })
+  else log('PostgreSQL run skipped: set DATELINE_BENCH_POSTGRES_URL to include it')
+
+  const report: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    spec,
+    settings: { durationS: DURATION_S, connections: CONNECTIONS, latencyMs: LATENCY_MS },
+    engines: {},
+  }
+  const output: string[] = []
+  for (const { engine, url } of engines) {
+    await prepare(engine, url)
+    if (process.env.BENCH_GENERATE_ONLY) return
+    log(
+      `${engine}: measuring (${DURATION_S} s per row at ${CONNECTIONS} connections, latency one request at a time)`,
+    )
+    const result = await runEngine(engine, url)
+    const results = goals(result)
+    ;(report.engines as Record<string, unknown>)[engine] = { ...result, goals: results }
+    output.push(
+      `\n## ${engine}: ${spec.stories.toLocaleString('en')} stories\n`,
+      table(
+        ['page', 'cache', 'req/s', 'p50 ms', 'p99 ms', `p99 ms @${CONNECTIONS}`, 'vs baseline', 'errors'],
+        result.rows.map((r) =>
+          r.note
+            ? [r.name, r.note, null, null, null, null, null, null]
+            : [r.name, r.cache, r.rps, r.p50, r.p99, r.p99Loaded, r.ratio, r.errors],
+        ),
+      ),
+      '',
+      `resident memory: cached server ${round(result.rss / 1048576)} MB, uncached server ${round(result.rssUncached / 1048576)} MB`,
+      '',
+      table(
+        ['goal', 'target', 'measured', 'result'],
+        results.map((g) => [g.goal, g.target, g.measured, g.result]),
+      ),
+    )
+  }
+  const text = output.join('\n')
+  log(text)
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  fs.writeFileSync(path.join(OUT, `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`)
+  fs.writeFileSync(path.join(OUT, 'bench-latest.json'), `${JSON.stringify(report, null, 2)}\n`)
+  fs.writeFileSync(path.join(OUT, 'bench-latest.txt'), `${text}\n`)
+  log(`\nwritten: bench-output/bench-${stamp}.json`)
+}
+
+await main()
