@@ -12,6 +12,9 @@ import type { AppContext } from './context.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerPublicRoutes } from './http/public-routes.ts'
+import { createArticleViewCounter } from './most-read/most-read.service.ts'
+import type { ViewCounter } from './most-read/view-counter.ts'
+import { indexOnContentEvents } from './search/search.service.ts'
 
 /** Strict CSP: no inline scripts or styles anywhere, nothing from other hosts. */
 const CONTENT_SECURITY_POLICY = {
@@ -36,6 +39,8 @@ export interface AppOptions {
   pageCache?: PageCache | false
   /** Caches in front of the app (a CDN): purged with the same surrogate keys as the page cache. */
   purgers?: CachePurger[]
+  /** Counts story views for "Most read". Default: one that writes every 5 seconds and on close. */
+  viewCounter?: ViewCounter
 }
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -73,10 +78,15 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const purgers = [...(pageCache ? [pageCache] : []), ...(options.purgers ?? [])]
   const stopPurging = purgeOnContentEvents(ctx, purgers)
   app.addHook('onClose', async () => stopPurging())
+  // The search index follows publish, update, unpublish and delete at once.
+  const stopIndexing = indexOnContentEvents(ctx)
+  app.addHook('onClose', async () => stopIndexing())
+  const views = options.viewCounter ?? createArticleViewCounter(ctx)
+  app.addHook('onClose', async () => views.stop())
   // The public site in a scope of its own, so that the cache's hooks cover its routes only.
   await app.register(async (site) => {
     if (pageCache) registerPageCache(site, { cache: pageCache, languageOf: () => ctx.config.defaultLanguage })
-    registerPublicRoutes(site, ctx)
+    registerPublicRoutes(site, ctx, { views })
   })
   return app
 }

@@ -171,6 +171,32 @@ for (const [verb, isActive] of [
     })
 }
 
+const search = program.command('search').description('the search index')
+
+search
+  .command('reindex')
+  .description('rebuild the search index from every story (safe while the site is serving)')
+  .action(async () => {
+    const { reindexSearch } = await import('./search/search.service.ts')
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      // One line rewritten in place on a terminal; a line per tenth of the work in a log.
+      let lastTenth = -1
+      const report = await reindexSearch(ctx, ({ done, total }) => {
+        const percent = total === 0 ? 100 : Math.floor((done / total) * 100)
+        if (process.stderr.isTTY) process.stderr.write(`\rIndexing stories: ${done}/${total} (${percent}%)`)
+        else if (Math.floor(percent / 10) > lastTenth) {
+          lastTenth = Math.floor(percent / 10)
+          process.stderr.write(`Indexing stories: ${done}/${total} (${percent}%)\n`)
+        }
+      })
+      if (process.stderr.isTTY) process.stderr.write('\n')
+      console.log(
+        `Indexed ${report.indexed} stories in ${(report.ms / 1000).toFixed(1)} s; removed ${report.removed} entries of deleted stories.`,
+      )
+    })
+  })
+
 try {
   await program.parseAsync(process.argv)
 } catch (error) {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'GONE'
   | 'BAD_REQUEST'
   | 'INVALID_PAGE'
+  | 'SEARCH_QUERY_TOO_LONG'
   | 'VALIDATION_FAILED'
   | 'SLUG_TAKEN'
   | 'CONFIG_INVALID'

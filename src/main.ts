@@ -8,6 +8,7 @@ import { createContext } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { seedDemoIfEmpty } from './demo/seed.ts'
+import { reindexSearch, storiesAwaitingFirstIndex } from './search/search.service.ts'
 
 export function createLogger(config: Config): Logger {
   return pino({
@@ -19,6 +20,9 @@ export function createLogger(config: Config): Logger {
     },
   })
 }
+
+/** Up to this many stories, a first search index is built before the server listens. */
+const FOREGROUND_INDEX_LIMIT = 5_000
 
 export interface RunningServer {
   url: string
@@ -51,8 +55,19 @@ export async function startServer(
       )
     }
   }
+  // Stories written before the app listened for content events (the demo seed, an upgrade) are
+  // indexed now: before listening when few, so that the demo is searchable at once; in the
+  // background when many, so that a large site is not kept offline while it builds.
+  const awaitingIndex = await storiesAwaitingFirstIndex(ctx)
+  const buildIndex = () =>
+    reindexSearch(ctx).then(
+      (report) => log.info({ stories: report.indexed, ms: report.ms }, 'search index built'),
+      (error: unknown) => log.error({ err: error }, 'building the search index failed'),
+    )
+  if (awaitingIndex > 0 && awaitingIndex <= FOREGROUND_INDEX_LIMIT) await buildIndex()
   const app = await buildApp(ctx)
   await app.listen({ port: config.port, host: config.host })
+  if (awaitingIndex > FOREGROUND_INDEX_LIMIT) void buildIndex()
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`

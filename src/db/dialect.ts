@@ -1,6 +1,10 @@
 // The only place that branches on the database engine. Everything else speaks Kysely and stays
 // engine-agnostic (the Kysely maxim: outside the dialect implementations, be dialect-agnostic).
-import type { CreateTableBuilder } from 'kysely'
+import type { CreateTableBuilder, Kysely } from 'kysely'
+import { createPostgresSearchBackend } from '../search/postgres-search.ts'
+import type { SearchBackend } from '../search/search-index.ts'
+import { createSqliteSearchBackend } from '../search/sqlite-search.ts'
+import type { Database } from './tables.ts'
 
 export type Engine = 'sqlite' | 'postgres'
 
@@ -16,4 +20,9 @@ export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false
   const code = (error as { code?: unknown }).code
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505'
+}
+
+/** Full-text search: FTS5 on SQLite, a weighted tsvector with a GIN index on PostgreSQL. */
+export function createSearchBackend(db: Kysely<Database>, engine: Engine): SearchBackend {
+  return engine === 'sqlite' ? createSqliteSearchBackend(db) : createPostgresSearchBackend(db)
 }

@@ -219,6 +219,40 @@ export interface ArticleRevisionsTable {
   created_at: string
 }
 
+/**
+ * SQLite only: the FTS5 virtual table of the search index (rowid = article id). Text is folded
+ * by src/search/normalize-text.ts; status is stored unindexed for the staff search.
+ */
+export interface SearchFtsTable {
+  rowid: number
+  headline: string
+  dek: string
+  body: string
+  tags: string
+  authors: string
+  status: ArticleStatus
+}
+
+/** PostgreSQL only: the search index, folded text and a weighted tsvector (never selected). */
+export interface SearchDocumentsTable {
+  article_id: number
+  status: ArticleStatus
+  headline: string
+  dek: string
+  body: string
+  tags: string
+  authors: string
+  document: string
+}
+
+/** Views per story and day (in the site's time zone). Nothing about who read it. */
+export interface ArticleViewsTable {
+  article_id: number
+  /** "2026-11-27" */
+  day: string
+  count: number
+}
+
 export interface Database {
   sections: SectionsTable
   tags: TagsTable
@@ -238,6 +272,9 @@ export interface Database {
   password_resets: PasswordResetsTable
   audit_log: AuditLogTable
   article_revisions: ArticleRevisionsTable
+  search_fts: SearchFtsTable
+  search_documents: SearchDocumentsTable
+  article_views: ArticleViewsTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>

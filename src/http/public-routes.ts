@@ -9,6 +9,9 @@ import { NotFoundError } from '../errors.ts'
 import { showHome } from '../home/home.site.tsx'
 import { parsePageNumber } from '../lib/pagination.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
+import { registerViewBeacon } from '../most-read/most-read.site.ts'
+import type { ViewCounter } from '../most-read/view-counter.ts'
+import { showSearch } from '../search/search.site.tsx'
 import { showLatest, showSection } from '../sections/sections.site.tsx'
 import { showTag } from '../tags/tags.site.tsx'
 import { redirectTo } from './site-pages.ts'
@@ -16,8 +19,21 @@ import { redirectTo } from './site-pages.ts'
 type Params = Record<string, string>
 
 // /x/page/1/ is the same page as /x/, so it redirects there: one canonical address per page.
-export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerPublicRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  services: { views: ViewCounter },
+): void {
   app.get('/', (_request, reply) => showHome(ctx, reply))
+
+  // Readers' search ("search" is a reserved section slug); never cached, see search.site.tsx.
+  app.get('/search', (request, reply) => showSearch(ctx, request, reply))
+  app.get('/search/', (request, reply) => {
+    const query = request.url.indexOf('?')
+    return redirectTo(reply, query === -1 ? '/search' : `/search${request.url.slice(query)}`)
+  })
+  // The "Most read" view beacon, under /api/ which no section can take.
+  registerViewBeacon(app, ctx, services.views)
 
   app.get('/latest/', (_request, reply) => showLatest(ctx, reply, 1))
   app.get('/latest/page/:n/', (request, reply) => {

@@ -1,0 +1,128 @@
+// PostgreSQL: search_documents holds each story's folded text and a weighted tsvector (A headline,
+// B dek, tags and bylines, C body) under a GIN index; ranked by ts_rank_cd, highlighted by
+// ts_headline. The 'simple' configuration throughout: no English stemming to mangle Dari or Pashto.
+// The vector is built from our own tokens (normalize-text.ts), not PostgreSQL's parser, so words
+// split exactly as they do on SQLite ("covid-19" is "covid" and "19" on both).
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/tables.ts'
+import { searchTokens } from './normalize-text.ts'
+import { HIT_COLUMNS, searchFilterExpression } from './search-filters.ts'
+import type { SearchBackend, SearchDocument, SearchHitRow, SearchMarks } from './search-index.ts'
+import { MARK_END, MARK_START, toTsQuery, unmarkedText } from './search-query.ts'
+
+// About the length of SQLite's 24-token snippet.
+const SNIPPET_OPTIONS = `MinWords=14, MaxWords=24, ShortWord=0, StartSel=${MARK_START}, StopSel=${MARK_END}`
+
+function words(text: string): string {
+  return searchTokens(text).join(' ')
+}
+
+function documentVector(d: SearchDocument) {
+  return sql<string>`setweight(to_tsvector('simple', ${words(d.headline)}), 'A')
+    || setweight(to_tsvector('simple', ${words(`${d.dek} ${d.tags} ${d.authors}`)}), 'B')
+    || setweight(to_tsvector('simple', ${words(d.body)}), 'C')`
+}
+
+/** ts_headline gives a fragment without ellipses; mark where it was cut, as SQLite's snippet does. */
+function withEllipses(fragment: string, body: string): string {
+  const plain = unmarkedText(fragment).trim()
+  if (plain === '') return fragment
+  const start = body.startsWith(plain) ? '' : '…'
+  const end = body.endsWith(plain) ? '' : '…'
+  return `${start}${fragment.trim()}${end}`
+}
+
+export function createPostgresSearchBackend(db: Kysely<Database>): SearchBackend {
+  return {
+    async upsert(documents) {
+      if (documents.length === 0) return
+      await db
+        .insertInto('search_documents')
+        .values(
+          documents.map((d) => ({
+            article_id: d.articleId,
+            status: d.status,
+            headline: d.headline,
+            dek: d.dek,
+            body: d.body,
+            tags: d.tags,
+            authors: d.authors,
+            document: documentVector(d),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('article_id').doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            headline: eb.ref('excluded.headline'),
+            dek: eb.ref('excluded.dek'),
+            body: eb.ref('excluded.body'),
+            tags: eb.ref('excluded.tags'),
+            authors: eb.ref('excluded.authors'),
+            document: eb.ref('excluded.document'),
+          })),
+        )
+        .execute()
+    },
+    async remove(articleIds) {
+      if (articleIds.length === 0) return
+      await db.deleteFrom('search_documents').where('article_id', 'in', articleIds).execute()
+    },
+    async removeOrphans() {
+      // The foreign key already removes a deleted story's document; this is for completeness.
+      const result = await db
+        .deleteFrom('search_documents')
+        .where('article_id', 'not in', db.selectFrom('articles').select('articles.id'))
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+    async isEmpty() {
+      return (
+        (await db.selectFrom('search_documents').select('article_id').limit(1).executeTakeFirst()) ===
+        undefined
+      )
+    },
+    async match(query, filters, page, now) {
+      const tsquery = sql`to_tsquery('simple', ${toTsQuery(query)})`
+      const base = db
+        .selectFrom('search_documents')
+        .innerJoin('articles', 'articles.id', 'search_documents.article_id')
+        .where(sql<boolean>`search_documents.document @@ ${tsquery}`)
+        .where(searchFilterExpression(filters, now))
+      const [rows, count] = await Promise.all([
+        base
+          .select([
+            ...HIT_COLUMNS,
+            sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt'),
+          ])
+          .select(sql<number>`ts_rank_cd(search_documents.document, ${tsquery})`.as('score'))
+          .orderBy('score', 'desc')
+          .orderBy(sql`coalesce(articles.published_at, articles.updated_at)`, 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ])
+      const hits: SearchHitRow[] = rows.map((row) => ({ ...row, score: Number(row.score) }))
+      return { rows: hits, total: Number(count?.n ?? 0) }
+    },
+    async marks(query, articleIds) {
+      const result = new Map<number, SearchMarks>()
+      if (articleIds.length === 0) return result
+      const tsquery = sql`to_tsquery('simple', ${toTsQuery(query)})`
+      const rows = await db
+        .selectFrom('search_documents')
+        .select([
+          'article_id',
+          'body',
+          sql<string>`ts_headline('simple', body, ${tsquery}, ${SNIPPET_OPTIONS})`.as('snippet'),
+        ])
+        .where('article_id', 'in', articleIds)
+        .execute()
+      for (const row of rows) {
+        result.set(row.article_id, { snippet: withEllipses(row.snippet, row.body) })
+      }
+      return result
+    },
+  }
+}

@@ -1,0 +1,140 @@
+// The search index behind one interface, with one backend per engine (sqlite-search.ts: FTS5;
+// postgres-search.ts: a weighted tsvector with a GIN index), chosen in db/dialect.ts. What both
+// engines share — loading documents, following content events, rebuilding — is written once here.
+import type { Kysely } from 'kysely'
+import type { ArticleStatus, Database } from '../db/tables.ts'
+import { loadSearchDocuments } from './search-documents.ts'
+import type { SearchQuery } from './search-query.ts'
+
+/** A story as the index holds it: folded text (normalize-text.ts), every status. */
+export interface SearchDocument {
+  articleId: number
+  status: ArticleStatus
+  headline: string
+  dek: string
+  body: string
+  tags: string
+  authors: string
+}
+
+export interface SearchFilters {
+  /** Staff search (drafts, scheduled, unpublished); readers' search never sets it. */
+  includeUnpublished: boolean
+  language?: string
+  sectionIds?: number[]
+  authorId?: number
+  /** [start, end) as ISO UTC strings. */
+  publishedBetween?: { start: string; end: string }
+}
+
+/** One result row: the article's own columns and the engine's score (higher is better). */
+export interface SearchHitRow {
+  id: number
+  language: string
+  slug: string
+  headline: string
+  excerpt: string
+  section_id: number
+  status: ArticleStatus
+  published_at: string | null
+  updated_at: string
+  score: number
+}
+
+/**
+ * A passage of the body around the matches, with MARK_START/MARK_END around matched words. It
+ * comes from the folded text the index holds (normalize-text.ts), so Arabic-script variants and
+ * Latin accents appear folded in it; headlines are highlighted on their original text instead.
+ */
+export interface SearchMarks {
+  snippet: string
+}
+
+export interface SearchHit extends SearchHitRow {
+  marks: SearchMarks | undefined
+}
+
+export interface SearchPage {
+  hits: SearchHit[]
+  total: number
+}
+
+/** What differs by engine. Implemented in sqlite-search.ts and postgres-search.ts. */
+export interface SearchBackend {
+  upsert(documents: SearchDocument[]): Promise<void>
+  remove(articleIds: number[]): Promise<void>
+  /** Removes documents whose story no longer exists; returns how many. */
+  removeOrphans(): Promise<number>
+  isEmpty(): Promise<boolean>
+  /** Ranked matches: best first, then newest first. */
+  match(
+    query: SearchQuery,
+    filters: SearchFilters,
+    page: { limit: number; offset: number },
+    now: Date,
+  ): Promise<{ rows: SearchHitRow[]; total: number }>
+  /** Snippets, computed only for the page's rows. */
+  marks(query: SearchQuery, articleIds: number[]): Promise<Map<number, SearchMarks>>
+}
+
+export interface ReindexProgress {
+  done: number
+  total: number
+}
+
+export interface ReindexReport {
+  indexed: number
+  removed: number
+  ms: number
+}
+
+export interface SearchIndex {
+  /** Brings one story's document up to date; removes it if the story is gone. */
+  index(articleId: number): Promise<void>
+  remove(articleId: number): Promise<void>
+  search(
+    query: SearchQuery,
+    filters: SearchFilters,
+    page: { limit: number; offset: number },
+    now: Date,
+  ): Promise<SearchPage>
+  /** Rebuilds every story's document in batches (each its own transaction, so writers never wait long). */
+  reindexAll(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport>
+  isEmpty(): Promise<boolean>
+}
+
+const REINDEX_BATCH = 200
+
+export function createSearchIndex(db: Kysely<Database>, backend: SearchBackend): SearchIndex {
+  return {
+    async index(articleId) {
+      const [document] = await loadSearchDocuments(db, [articleId])
+      if (document) await backend.upsert([document])
+      else await backend.remove([articleId])
+    },
+    remove: (articleId) => backend.remove([articleId]),
+    async search(query, filters, page, now) {
+      const { rows, total } = await backend.match(query, filters, page, now)
+      const marks = await backend.marks(
+        query,
+        rows.map((r) => r.id),
+      )
+      return { hits: rows.map((row) => ({ ...row, marks: marks.get(row.id) })), total }
+    },
+    async reindexAll(onProgress) {
+      const startedAt = performance.now()
+      const ids = (await db.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id)
+      let done = 0
+      onProgress?.({ done, total: ids.length })
+      for (let i = 0; i < ids.length; i += REINDEX_BATCH) {
+        const batch = ids.slice(i, i + REINDEX_BATCH)
+        await backend.upsert(await loadSearchDocuments(db, batch))
+        done += batch.length
+        onProgress?.({ done, total: ids.length })
+      }
+      const removed = await backend.removeOrphans()
+      return { indexed: done, removed, ms: Math.round(performance.now() - startedAt) }
+    },
+    isEmpty: () => backend.isEmpty(),
+  }
+}

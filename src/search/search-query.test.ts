@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import {
+  highlightWords,
+  MARK_END,
+  MARK_START,
+  MAX_QUERY_TOKENS,
+  markedTextToHtml,
+  parseSearchQuery,
+  toFts5Match,
+  toTsQuery,
+} from './search-query.ts'
+
+describe('parseSearchQuery', () => {
+  it('has no query when there are no words', () => {
+    expect(parseSearchQuery('')).toBeUndefined()
+    expect(parseSearchQuery('  "* () : ^ -  ')).toBeUndefined()
+  })
+
+  it('keeps at most a dozen words', () => {
+    const query = parseSearchQuery(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' '))
+    expect(query?.tokens).toHaveLength(MAX_QUERY_TOKENS)
+  })
+})
+
+describe('engine queries', () => {
+  it('quotes every word for FTS5 and makes the last a prefix', () => {
+    const query = parseSearchQuery('Water OR board NEAR "kab')
+    expect(query && toFts5Match(query)).toBe('"water" "or" "board" "near" "kab"*')
+  })
+
+  it('builds a to_tsquery of quoted lexemes joined with &, the last a prefix', () => {
+    const query = parseSearchQuery("water's & !board | kab:*")
+    expect(query && toTsQuery(query)).toBe("'water' & 's' & 'board' & 'kab':*")
+  })
+
+  it('normalises Arabic script in the query too', () => {
+    const query = parseSearchQuery('كابل')
+    expect(query?.tokens).toEqual(['کابل'])
+  })
+})
+
+describe('markedTextToHtml', () => {
+  it('escapes the text and only then adds <mark>', () => {
+    expect(markedTextToHtml(`<script>alert(1)</script> ${MARK_START}water${MARK_END} & "wells"`)).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; <mark>water</mark> &amp; &quot;wells&quot;',
+    )
+  })
+
+  it('always balances the marks', () => {
+    expect(markedTextToHtml(`${MARK_END}a ${MARK_START}b ${MARK_START}c`)).toBe('a <mark>b c</mark>')
+  })
+})
+
+describe('highlightWords', () => {
+  it('marks whole words of the original text, the last query word as a prefix', () => {
+    const query = parseSearchQuery('cafe kab')
+    expect(query && highlightWords('Café in Kabul, not Kabir: cafeteria', query)).toBe(
+      `${MARK_START}Café${MARK_END} in ${MARK_START}Kabul${MARK_END}, not ${MARK_START}Kabir${MARK_END}: cafeteria`,
+    )
+  })
+
+  it('matches Dari words written with Arabic letters, ZWNJ and harakat', () => {
+    const query = parseSearchQuery('کتابها میروم')
+    expect(query && highlightWords('كتاب‌ها را مي‌رَوم', query)).toBe(
+      `${MARK_START}كتاب‌ها${MARK_END} را ${MARK_START}مي‌رَوم${MARK_END}`,
+    )
+  })
+})

@@ -1,0 +1,86 @@
+// What a reader typed → the engines' query languages, built from our own tokens so that no
+// character of the input is ever read as query syntax (quotes, *, NEAR, AND/OR, parentheses,
+// colons, ^ and the like are separators to us). Words must all appear; the last one may be the
+// start of a word, so that results come while a word is being typed.
+import { escapeHtml } from '../lib/escape-html.ts'
+import { searchTokens } from './normalize-text.ts'
+
+/** Longer queries are refused (400): nobody types them, and they cost a scan each. */
+export const MAX_QUERY_LENGTH = 200
+/** Words beyond these are ignored. */
+export const MAX_QUERY_TOKENS = 12
+
+export interface SearchQuery {
+  /** Normalised words, at least one. */
+  tokens: string[]
+}
+
+/** The query's words, or undefined when it has none (an empty search shows just the form). */
+export function parseSearchQuery(text: string): SearchQuery | undefined {
+  const tokens = searchTokens(text).slice(0, MAX_QUERY_TOKENS)
+  return tokens.length === 0 ? undefined : { tokens }
+}
+
+/** SQLite FTS5: every word a quoted string (so it is never an operator), the last a prefix. */
+export function toFts5Match(query: SearchQuery): string {
+  return query.tokens
+    .map((token, i) => {
+      const quoted = `"${token.replaceAll('"', '""')}"`
+      return i === query.tokens.length - 1 ? `${quoted}*` : quoted
+    })
+    .join(' ')
+}
+
+/** PostgreSQL to_tsquery: quoted lexemes joined with &, the last with :* (a prefix). */
+export function toTsQuery(query: SearchQuery): string {
+  return query.tokens
+    .map((token, i) => {
+      const quoted = `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+      return i === query.tokens.length - 1 ? `${quoted}:*` : quoted
+    })
+    .join(' & ')
+}
+
+/** Private-use characters the engines put around matches; stored text never holds them. */
+export const MARK_START = '\uE000'
+export const MARK_END = '\uE001'
+
+/**
+ * Text with sentinel marks → safe HTML: the text is escaped first, and only then are the
+ * sentinels turned into <mark> elements, always balanced.
+ */
+export function markedTextToHtml(text: string): string {
+  let html = ''
+  let isOpen = false
+  for (const part of escapeHtml(text).split(/([\uE000\uE001])/u)) {
+    if (part === MARK_START) {
+      if (!isOpen) html += '<mark>'
+      isOpen = true
+    } else if (part === MARK_END) {
+      if (isOpen) html += '</mark>'
+      isOpen = false
+    } else {
+      html += part
+    }
+  }
+  return isOpen ? `${html}</mark>` : html
+}
+
+/** The text without its marks. */
+export function unmarkedText(text: string): string {
+  return text.replace(/[\uE000\uE001]/gu, '')
+}
+
+/**
+ * Marks the query's words in the original text (a headline), so that it is shown exactly as
+ * written rather than folded: each word is compared in its normalised form, the query's last word
+ * as a prefix, as the engines match. Word runs include the marks and joiners that folding removes.
+ */
+export function highlightWords(text: string, query: SearchQuery): string {
+  const last = query.tokens.length - 1
+  const matches = (token: string): boolean =>
+    query.tokens.some((q, i) => token === q || (i === last && token.startsWith(q)))
+  return text.replace(/[\p{L}\p{N}\p{M}\u200B-\u200D\u0640]+/gu, (word) =>
+    searchTokens(word).some(matches) ? `${MARK_START}${word}${MARK_END}` : word,
+  )
+}

@@ -1,0 +1,55 @@
+// GET /search: readers' search. Never cached (Cache-Control: no-store, and no surrogate keys, so
+// the page cache never stores it): results change with every content event, a withdrawn story
+// must vanish from them at once, and every query string would be a cache entry of its own.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { findAuthorBySlug } from '../authors/authors.service.ts'
+import type { AppContext } from '../context.ts'
+import { NotFoundError } from '../errors.ts'
+import { buildChrome } from '../http/site-pages.ts'
+import { findSectionBySlug, sectionWithDescendantIds } from '../sections/sections.service.ts'
+import { renderDocument } from '../views/render.ts'
+import { type SearchOptions, searchStories } from './search.service.ts'
+import { SearchPage } from './search-page.tsx'
+import { publishedRange, readSearchParams, searchUrl } from './search-params.ts'
+import { parseSearchQuery } from './search-query.ts'
+
+export async function showSearch(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const { params, problems } = readSearchParams(request.query)
+  const options: SearchOptions = {
+    language: ctx.config.defaultLanguage,
+    page: params.page,
+  }
+  const range =
+    problems.length === 0 ? publishedRange(params.from, params.to, ctx.config.timeZone) : undefined
+  if (range) options.publishedBetween = range
+  if (params.section !== '' && problems.length === 0) {
+    const section = await findSectionBySlug(ctx, params.section)
+    if (section) options.sectionIds = await sectionWithDescendantIds(ctx, section.id)
+    else problems.push(`There is no section “${params.section}”.`)
+  }
+  if (params.author !== '' && problems.length === 0) {
+    const author = await findAuthorBySlug(ctx, params.author)
+    if (author) options.authorId = author.id
+    else problems.push(`There is no author “${params.author}”.`)
+  }
+  const chrome = await buildChrome(ctx)
+  const urlFor = (page: number) => searchUrl(params, page)
+  const isSearch = problems.length === 0 && parseSearchQuery(params.q) !== undefined
+  const results = isSearch ? await searchStories(ctx, params.q, options) : undefined
+  if (results && params.page > results.pageCount) {
+    throw new NotFoundError('There are not that many pages of results.')
+  }
+  return reply
+    .status(problems.length > 0 ? 400 : 200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(
+      renderDocument(
+        <SearchPage chrome={chrome} params={params} problems={problems} results={results} urlFor={urlFor} />,
+      ),
+    )
+}

@@ -1,0 +1,101 @@
+// SQLite: an FTS5 virtual table (search_fts, rowid = article id) with the unicode61 tokenizer;
+// ranked by bm25 with the headline weighted above dek, tags and bylines, and those above the body.
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/tables.ts'
+import { HIT_COLUMNS, searchFilterExpression } from './search-filters.ts'
+import type { SearchBackend, SearchHitRow, SearchMarks } from './search-index.ts'
+import { MARK_END, MARK_START, toFts5Match } from './search-query.ts'
+
+// Column order of search_fts: headline, dek, body, tags, authors, status (unindexed).
+const BM25 = sql<number>`bm25(search_fts, 10.0, 4.0, 1.0, 4.0, 4.0)`
+const SNIPPET_TOKENS = 24
+
+export function createSqliteSearchBackend(db: Kysely<Database>): SearchBackend {
+  return {
+    async upsert(documents) {
+      if (documents.length === 0) return
+      // FTS5 has no upsert: delete and insert in one transaction.
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('search_fts')
+          .where(
+            'rowid',
+            'in',
+            documents.map((d) => d.articleId),
+          )
+          .execute()
+        await trx
+          .insertInto('search_fts')
+          .values(
+            documents.map((d) => ({
+              rowid: d.articleId,
+              headline: d.headline,
+              dek: d.dek,
+              body: d.body,
+              tags: d.tags,
+              authors: d.authors,
+              status: d.status,
+            })),
+          )
+          .execute()
+      })
+    },
+    async remove(articleIds) {
+      if (articleIds.length === 0) return
+      await db.deleteFrom('search_fts').where('rowid', 'in', articleIds).execute()
+    },
+    async removeOrphans() {
+      const result = await db
+        .deleteFrom('search_fts')
+        .where('rowid', 'not in', db.selectFrom('articles').select('articles.id'))
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+    async isEmpty() {
+      return (await db.selectFrom('search_fts').select('rowid').limit(1).executeTakeFirst()) === undefined
+    },
+    async match(query, filters, page, now) {
+      const match = toFts5Match(query)
+      const base = db
+        .selectFrom('search_fts')
+        .innerJoin('articles', 'articles.id', 'search_fts.rowid')
+        .where(sql<boolean>`search_fts MATCH ${match}`)
+        .where(searchFilterExpression(filters, now))
+      const [rows, count] = await Promise.all([
+        base
+          .select([
+            ...HIT_COLUMNS,
+            sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt'),
+          ])
+          .select(BM25.as('bm25'))
+          .orderBy('bm25')
+          .orderBy(sql`coalesce(articles.published_at, articles.updated_at)`, 'desc')
+          .orderBy('articles.id', 'desc')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ])
+      // bm25 is lower for better matches; the interface's score is higher for better ones.
+      const hits: SearchHitRow[] = rows.map(({ bm25, ...row }) => ({ ...row, score: -bm25 }))
+      return { rows: hits, total: Number(count?.n ?? 0) }
+    },
+    async marks(query, articleIds) {
+      const result = new Map<number, SearchMarks>()
+      if (articleIds.length === 0) return result
+      const rows = await db
+        .selectFrom('search_fts')
+        .select([
+          'rowid',
+          sql<string>`snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS})`.as(
+            'snippet',
+          ),
+        ])
+        .where(sql<boolean>`search_fts MATCH ${toFts5Match(query)}`)
+        .where('rowid', 'in', articleIds)
+        .execute()
+      for (const row of rows) result.set(row.rowid, { snippet: row.snippet })
+      return result
+    },
+  }
+}
