@@ -97,6 +97,13 @@ export async function recordLoginFailure(
   ctx: AppContext,
   keys: { account: string; address: string },
 ): Promise<Date | undefined> {
+  // Addresses sprayed with guesses leave a row each: forget those whose window and lock are long over.
+  const dayAgo = new Date(ctx.clock.now().getTime() - 24 * 60 * 60 * 1000).toISOString()
+  await ctx.db
+    .deleteFrom('login_throttles')
+    .where('window_started_at', '<', dayAgo)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', dayAgo)]))
+    .execute()
   const locks = [
     await recordOne(ctx, keys.account, ACCOUNT_THROTTLE),
     await recordOne(ctx, keys.address, ADDRESS_THROTTLE),

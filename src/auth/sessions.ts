@@ -78,6 +78,17 @@ export async function createSession(
   const id = sessionIdForToken(token)
   const absolute = new Date(now.getTime() + (stage === 'mfa' ? policy.secondFactorMs : policy.absoluteMs))
   const idle = stage === 'mfa' ? absolute : slidingExpiry(now, absolute, policy)
+  // Sessions that ran out without a last visit are otherwise never read again: sweep the user's.
+  await ctx.db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('idle_expires_at', '<=', now.toISOString()),
+        eb('absolute_expires_at', '<=', now.toISOString()),
+      ]),
+    )
+    .execute()
   await ctx.db
     .insertInto('sessions')
     .values({
