@@ -18,6 +18,13 @@ export type ErrorCode =
   | 'RESET_LINK_INVALID'
   | 'USER_NOT_FOUND'
   | 'EMAIL_TAKEN'
+  | 'MEDIA_TOO_LARGE'
+  | 'MEDIA_TYPE_UNSUPPORTED'
+  | 'MEDIA_DAMAGED'
+  | 'MEDIA_TOO_MANY_PIXELS'
+  | 'MEDIA_FILE_MISSING'
+  | 'MEDIA_ALT_MISSING'
+  | 'MEDIA_IN_USE'
 
 export class AppError extends Error {
   readonly code: ErrorCode

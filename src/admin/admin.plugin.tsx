@@ -26,6 +26,7 @@ import { type AdminSession, enforceRouteAccess } from '../auth/route-access.ts'
 import { findSession } from '../auth/sessions.ts'
 import type { AppContext } from '../context.ts'
 import { AppError, NotFoundError } from '../errors.ts'
+import { registerMediaRoutes } from '../media/media.admin.tsx'
 import { registerAccountRoutes } from './account.admin.tsx'
 import { registerAdminAssetRoutes } from './admin-assets.ts'
 import { AdminErrorPage } from './admin-error-page.tsx'
@@ -40,6 +41,7 @@ const ROUTE_REGISTRARS: readonly RouteRegistrar[] = [
   registerDashboardRoutes,
   registerAccountRoutes,
   registerAuditRoutes,
+  registerMediaRoutes,
 ]
 
 /** Form bodies are small; media uploads will bring their own limit. */
