@@ -22,6 +22,7 @@ describe('isBotUserAgent', () => {
       'curl/8.5.0',
       'Wget/1.21',
       'python-requests/2.32',
+      'node',
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/126.0 Safari/537.36',
       'Mozilla/5.0 (compatible; AhrefsBot/7.0)',
       'Some Spider 1.0',
