@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'RESET_LINK_INVALID'
   | 'USER_NOT_FOUND'
   | 'EMAIL_TAKEN'
+  | 'STORY_CONFLICT'
+  | 'STORY_STATE'
   | 'MEDIA_TOO_LARGE'
   | 'MEDIA_TYPE_UNSUPPORTED'
   | 'MEDIA_DAMAGED'
@@ -83,5 +85,21 @@ export class UnauthenticatedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message = 'Your role does not allow this.', code: ErrorCode = 'FORBIDDEN') {
     super(code, message, 403)
+  }
+}
+
+/**
+ * Someone else saved the story after this form was opened. Carries the revision now stored, so
+ * the page can show both versions instead of overwriting either.
+ */
+export class StoryConflictError extends AppError {
+  readonly storedRevision: number
+  constructor(storedRevision: number) {
+    super(
+      'STORY_CONFLICT',
+      'Someone else saved this story while you were editing it. Nothing was overwritten: compare both versions below.',
+      409,
+    )
+    this.storedRevision = storedRevision
   }
 }

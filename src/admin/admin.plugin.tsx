@@ -12,6 +12,7 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { registerStoryAdminRoutes } from '../articles/articles.admin.tsx'
 import { registerAuditRoutes } from '../audit/audit.admin.tsx'
 import {
   clearedCookieOptions,
@@ -41,6 +42,7 @@ const ROUTE_REGISTRARS: readonly RouteRegistrar[] = [
   registerDashboardRoutes,
   registerAccountRoutes,
   registerAuditRoutes,
+  registerStoryAdminRoutes,
   registerMediaRoutes,
 ]
 

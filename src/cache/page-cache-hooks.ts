@@ -13,6 +13,7 @@ import {
   VARY_HEADER,
 } from './cache-key.ts'
 import type { CachedPage, PageCache } from './page-cache.ts'
+import { createRenderLimit } from './render-limit.ts'
 import { parseSurrogateKeyHeader } from './surrogate-keys.ts'
 
 export interface PageCacheScopeOptions {
@@ -21,6 +22,8 @@ export interface PageCacheScopeOptions {
   languageOf(request: FastifyRequest): string
   /** Whether responses in this scope depend on the query string (search will). */
   isQuerySignificant?: boolean
+  /** Cache misses rendered at once; the rest queue (render-limit.ts). */
+  maxConcurrentRenders?: number
 }
 
 type RequestState =
@@ -32,6 +35,7 @@ type RequestState =
       epoch: number
       isStorable: boolean
       settle?: (page: CachedPage | undefined) => void
+      release?: () => void
     }
 
 /** Headers that belong to one response, not to the stored page. */
@@ -74,6 +78,7 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
   const { cache } = options
   // Per request, without decorating Fastify's objects; entries go with their requests.
   const states = new WeakMap<FastifyRequest, RequestState>()
+  const renders = createRenderLimit(options.maxConcurrentRenders ?? 4)
 
   const serve = (request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply => {
     states.set(request, { kind: 'hit' })
@@ -112,13 +117,15 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
     // render that began before it.
     const ticket = cache.flights.join(`${epoch} ${key}`)
     if (ticket.isLeader) {
-      states.set(request, { kind: 'miss', key, epoch, isStorable: true, settle: ticket.settle })
+      const release = await renders.acquire()
+      states.set(request, { kind: 'miss', key, epoch, isStorable: true, settle: ticket.settle, release })
       return
     }
     const landed = await ticket.result
     if (landed) return serve(request, reply, landed)
     // The first render was not cacheable (an error page, say): render this one ourselves.
-    states.set(request, { kind: 'miss', key, epoch: cache.epoch, isStorable: true })
+    const release = await renders.acquire()
+    states.set(request, { kind: 'miss', key, epoch: cache.epoch, isStorable: true, release })
   })
 
   scope.addHook('onSend', async (request, reply, payload) => {
@@ -130,6 +137,8 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
       reply.removeHeader('surrogate-key')
       return payload
     }
+    // Rendering is done once the payload is here; compression runs off the event loop.
+    state.release?.()
     reply.header('x-cache', 'MISS')
     if (reply.statusCode === 200) reply.header('vary', VARY_HEADER)
     const surrogateKeys = parseSurrogateKeyHeader(reply.getHeader('surrogate-key'))
@@ -164,7 +173,9 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
   // Waiters must never hang on a render that ended without onSend (an aborted request).
   const release = async (request: FastifyRequest): Promise<void> => {
     const state = states.get(request)
-    if (state?.kind === 'miss') state.settle?.(undefined)
+    if (state?.kind !== 'miss') return
+    state.release?.()
+    state.settle?.(undefined)
   }
   scope.addHook('onResponse', release)
   scope.addHook('onRequestAbort', release)
