@@ -11,7 +11,15 @@ function AboutAuthor(props: { author: AuthorView }) {
   return (
     <section class="about-author" aria-labelledby={headingId}>
       {author.avatar ? (
-        <img class="avatar" src={author.avatar.url} alt="" width={96} height={96} loading="lazy" decoding="async" />
+        <img
+          class="avatar"
+          src={author.avatar.url}
+          alt=""
+          width={96}
+          height={96}
+          loading="lazy"
+          decoding="async"
+        />
       ) : null}
       <div>
         <h2 id={headingId}>About {author.name}</h2>
@@ -30,12 +38,12 @@ function CheckAlso(props: { story: ArticleSummary }) {
       <h2 id="check-also-heading">Check Also</h2>
       <article>
         {story.image ? (
-          <a href={story.url} tabIndex={-1} aria-hidden="true" class="check-also-image">
+          <div class="check-also-image" aria-hidden="true">
             <img src={story.image.url} alt="" loading="lazy" decoding="async" width={160} height={90} />
-          </a>
+          </div>
         ) : null}
         <div>
-          <h3>
+          <h3 class="check-also-headline">
             <a href={story.url}>{story.headline}</a>
           </h3>
           <p class="check-also-excerpt">{story.autoExcerpt}</p>
@@ -97,13 +105,18 @@ export function ArticlePage(props: {
         ) : null}
         {article.correctionNote ? (
           <aside class="correction" aria-label="Correction">
-            <strong>Updated <Time iso={article.updatedAt} timeZone={chrome.timeZone} withTime />:</strong>{' '}
+            <strong>
+              Updated <Time iso={article.updatedAt} timeZone={chrome.timeZone} withTime />:
+            </strong>{' '}
             {article.correctionNote}
           </aside>
         ) : null}
         {/* The one place raw HTML is rendered: the body was sanitized with an allowlist on write
             (src/lib/sanitize-body.ts) and the dateline is escaped by withDateline. */}
-        <div class="story-body" dangerouslySetInnerHTML={{ __html: withDateline(article.bodyHtml, article.dateline) }} />
+        <div
+          class="story-body"
+          dangerouslySetInnerHTML={{ __html: withDateline(article.bodyHtml, article.dateline) }}
+        />
         {article.tags.length > 0 ? (
           <nav class="story-tags" aria-label="Tags">
             <h2 class="visually-hidden">Tags</h2>

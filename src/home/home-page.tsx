@@ -24,9 +24,9 @@ export function HomePage(props: {
         {lead ? (
           <article class="lead-story" aria-labelledby="lead-headline">
             {lead.image ? (
-              <a href={lead.url} tabIndex={-1} aria-hidden="true">
+              <div class="lead-story-image" aria-hidden="true">
                 <Picture media={lead.image} isLead />
-              </a>
+              </div>
             ) : null}
             <a class="kicker" href={lead.section.url}>
               {lead.section.name}
@@ -36,7 +36,8 @@ export function HomePage(props: {
             </h2>
             {lead.dek ? <p class="dek">{lead.dek}</p> : null}
             <p class="story-card-meta">
-              <BylineNames authors={lead.authors} /> · <Time iso={lead.publishedAt} timeZone={chrome.timeZone} />
+              <BylineNames authors={lead.authors} /> ·{' '}
+              <Time iso={lead.publishedAt} timeZone={chrome.timeZone} />
             </p>
           </article>
         ) : (
@@ -56,18 +57,30 @@ export function HomePage(props: {
           </ol>
         </section>
       </div>
-      {props.blocks.map((block) => (
-        <section key={block.section.id} class="section-block" aria-labelledby={`block-${block.section.slug}`}>
-          <h2 id={`block-${block.section.slug}`} class="block-heading">
-            <a href={block.section.url}>{block.section.name}</a>
-          </h2>
-          <div class="section-block-stories">
-            {block.stories.map((story, i) => (
-              <StoryCard key={story.id} story={story} timeZone={chrome.timeZone} headingLevel={3} showImage={i === 0} />
-            ))}
-          </div>
-        </section>
-      ))}
+      <div class="section-blocks">
+        {props.blocks.map((block) => (
+          <section
+            key={block.section.id}
+            class="section-block"
+            aria-labelledby={`block-${block.section.slug}`}
+          >
+            <h2 id={`block-${block.section.slug}`} class="block-heading">
+              <a href={block.section.url}>{block.section.name}</a>
+            </h2>
+            <div class="section-block-stories">
+              {block.stories.map((story, i) => (
+                <StoryCard
+                  key={story.id}
+                  story={story}
+                  timeZone={chrome.timeZone}
+                  headingLevel={3}
+                  showImage={i === 0}
+                />
+              ))}
+            </div>
+          </section>
+        ))}
+      </div>
     </Layout>
   )
 }

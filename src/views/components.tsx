@@ -89,9 +89,11 @@ export function StoryCard(props: {
   return (
     <article class="story-card">
       {props.showImage && story.image ? (
-        <a href={story.url} class="story-card-image" tabIndex={-1} aria-hidden="true">
+        // No second link: the headline's link covers the whole card (see site.css), so screen
+        // readers and keyboards meet one link per story.
+        <div class="story-card-image" aria-hidden="true">
           <Picture media={story.image} />
-        </a>
+        </div>
       ) : null}
       <div class="story-card-text">
         {props.showSection ? (

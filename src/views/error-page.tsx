@@ -8,10 +8,18 @@ const HEADINGS: Record<number, string> = {
   500: 'Something went wrong on our side',
 }
 
-export function ErrorPage(props: { chrome: SiteChrome; status: number; message: string; canonicalUrl: string }) {
+export function ErrorPage(props: {
+  chrome: SiteChrome
+  status: number
+  message: string
+  canonicalUrl: string
+}) {
   const heading = HEADINGS[props.status] ?? (props.status >= 500 ? HEADINGS[500] : HEADINGS[400])
   return (
-    <Layout chrome={props.chrome} head={{ title: heading ?? 'Error', canonicalUrl: props.canonicalUrl, isNoIndex: true }}>
+    <Layout
+      chrome={props.chrome}
+      head={{ title: heading ?? 'Error', canonicalUrl: props.canonicalUrl, isNoIndex: true }}
+    >
       <section class="error-page">
         <p class="error-status">Error {props.status}</p>
         <h1>{heading}</h1>
