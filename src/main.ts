@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import pino, { type Logger } from 'pino'
 import { buildApp } from './app.ts'
+import { createScheduler } from './articles/scheduler.ts'
 import type { Config } from './config/config.ts'
 import { createContext } from './context.ts'
 import { createDb } from './db/create-db.ts'
@@ -67,6 +68,9 @@ export async function startServer(
   if (awaitingIndex > 0 && awaitingIndex <= FOREGROUND_INDEX_LIMIT) await buildIndex()
   const app = await buildApp(ctx)
   await app.listen({ port: config.port, host: config.host })
+  // Scheduled stories publish themselves; the schedule is in the database, so a restart loses none.
+  const scheduler = createScheduler(ctx)
+  scheduler.start()
   if (awaitingIndex > FOREGROUND_INDEX_LIMIT) void buildIndex()
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -78,6 +82,7 @@ export async function startServer(
   return {
     url,
     close: async () => {
+      scheduler.stop()
       await app.close()
       await db.close()
     },
