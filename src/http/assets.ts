@@ -6,12 +6,24 @@ import type { FastifyInstance } from 'fastify'
 
 const css = readFileSync(new URL('../views/assets/site.css', import.meta.url))
 const cssHash = createHash('sha256').update(css).digest('hex').slice(0, 12)
+const favicon = readFileSync(new URL('../views/assets/favicon.svg', import.meta.url))
 
 export function stylesheetUrl(): string {
   return `/assets/site.${cssHash}.css`
 }
 
 export function registerAssetRoutes(app: FastifyInstance): void {
+  // Every page names /favicon.svg; browsers that still ask for /favicon.ico get an empty answer
+  // they may keep, rather than a 404 round trip on every visit over a slow connection.
+  app.get('/favicon.svg', async (_request, reply) =>
+    reply
+      .header('content-type', 'image/svg+xml')
+      .header('cache-control', 'public, max-age=604800')
+      .send(favicon),
+  )
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.status(204).header('cache-control', 'public, max-age=604800').send(),
+  )
   app.get('/assets/:file', async (request, reply) => {
     const { file } = request.params as { file: string }
     if (file !== `site.${cssHash}.css`) {

@@ -28,6 +28,7 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
         {head.prevUrl ? <link rel="prev" href={head.prevUrl} /> : null}
         {head.nextUrl ? <link rel="next" href={head.nextUrl} /> : null}
         <link rel="stylesheet" href={chrome.stylesheetUrl} />
+        <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
       </head>
       <body>
         <a class="skip-link" href="#content">
