@@ -487,7 +487,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
 
     it('answers unknown admin addresses with the admin’s own 404, never the public site', async () => {
       const { client } = await signedInAs(t, 'editor')
-      const response = await client.get('/admin/stories/123')
+      const response = await client.get('/admin/no-such-area/123')
       expect(response.status).toBe(404)
       expect(response.headers.get('cache-control')).toBe('no-store')
       expect(await response.text()).toContain('There is no admin page at this address')
