@@ -118,5 +118,14 @@ for (const { engine, isAvailable, label } of testEngines()) {
       ])
       expect(list[0]).toMatchObject({ views: 7, url: expect.stringMatching(/^\/society\//) })
     })
+
+    it('shows the list on the home page, and the story page carries the beacon', async () => {
+      const home = await (await t.get('/')).text()
+      expect(home).toMatch(/<section class="most-read"[^>]*>.*Story B.*Story C/s)
+      const list = await mostRead(t.ctx, { language: 'en' })
+      const story = await (await t.get(list[0]?.url ?? '/')).text()
+      expect(story).toContain(`<img src="/api/hit/${ids.b}" alt width="1" height="1" hidden/>`)
+      expect(story).toContain('class="most-read"')
+    })
   })
 }

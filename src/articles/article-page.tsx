@@ -1,4 +1,6 @@
 import type { AuthorView } from '../authors/authors.service.ts'
+import type { MostReadItem } from '../most-read/most-read.service.ts'
+import { MostReadList, ViewBeacon } from '../most-read/most-read-list.tsx'
 import { Breadcrumb, BylineNames, Picture, Time } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import type { SiteChrome } from '../views/site-chrome.ts'
@@ -58,6 +60,7 @@ export function ArticlePage(props: {
   article: ArticleDetail
   related: ArticleSummary | undefined
   canonicalUrl: string
+  mostRead?: MostReadItem[]
 }) {
   const { chrome, article, related } = props
   return (
@@ -138,6 +141,8 @@ export function ArticlePage(props: {
         </footer>
       </article>
       {related ? <CheckAlso story={related} /> : null}
+      <MostReadList items={props.mostRead ?? []} />
+      <ViewBeacon articleId={article.id} />
     </Layout>
   )
 }

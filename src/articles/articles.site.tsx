@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts'
 import { AppError, NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, redirectTo, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
+import { mostRead } from '../most-read/most-read.service.ts'
 import { ArticlePage } from './article-page.tsx'
 import { findAnyArticleBySlug } from './articles.queries.ts'
 import { getPublishedArticle, relatedArticle } from './articles.service.ts'
@@ -26,12 +27,22 @@ export async function showArticle(
     throw new NotFoundError()
   }
   if (article.section.slug !== sectionSlug) return redirectTo(reply, article.url)
-  const [chrome, related] = await Promise.all([buildChrome(ctx, article.language), relatedArticle(ctx, article)])
+  const [chrome, related, mostReadItems] = await Promise.all([
+    buildChrome(ctx, article.language),
+    relatedArticle(ctx, article),
+    mostRead(ctx, { language: article.language }),
+  ])
   // The "Check Also" story is shown here too, so a change to it reaches this page.
   const surrogateKeys = related ? [articleKey(article.id), articleKey(related.id)] : [articleKey(article.id)]
   return sendPage(
     reply,
-    <ArticlePage chrome={chrome} article={article} related={related} canonicalUrl={absoluteUrl(ctx, article.url)} />,
+    <ArticlePage
+      chrome={chrome}
+      article={article}
+      related={related}
+      mostRead={mostReadItems}
+      canonicalUrl={absoluteUrl(ctx, article.url)}
+    />,
     { surrogateKeys },
   )
 }

@@ -113,9 +113,9 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
       states.set(request, { kind: 'miss', key, epoch, isStorable: false })
       return
     }
-    // The epoch is part of the flight: a request that arrives after a purge never waits for a
-    // render that began before it.
-    const ticket = cache.flights.join(`${epoch} ${key}`)
+    // A request that arrives after a purge may join a render that began before it: if the purge
+    // touched that page, the render is refused by the cache and this request renders its own.
+    const ticket = cache.flights.join(key)
     if (ticket.isLeader) {
       const release = await renders.acquire()
       states.set(request, { kind: 'miss', key, epoch, isStorable: true, settle: ticket.settle, release })

@@ -44,6 +44,21 @@ describe('page cache', () => {
     expect(cache.has('story')).toBe(false)
   })
 
+  it('still stores a render that overlapped a purge of other pages', async () => {
+    const cache = createPageCache()
+    const started = cache.epoch
+    await cache.purge(['tag:9'])
+    expect(await cache.store('story', page('s', ['article:1']), started)).toBeDefined()
+  })
+
+  it('refuses renders that began before everything was purged', async () => {
+    const cache = createPageCache()
+    const started = cache.epoch
+    await cache.purgeAll()
+    expect(await cache.store('story', page('s', ['article:1']), started)).toBeUndefined()
+    expect(await cache.store('story', page('s', ['article:1']), cache.epoch)).toBeDefined()
+  })
+
   it('expires entries after their maximum age', async () => {
     let now = 1_000
     const cache = createPageCache({ maxAgeMs: 100, now: () => now })

@@ -53,8 +53,9 @@ export interface PageCacheStats {
 export interface PageCache extends CachePurger {
   lookup(key: string): CachedPage | undefined
   /**
-   * Compresses and stores a rendered body. Stores nothing (and returns undefined) when a purge
-   * happened since `renderEpoch`: the render may have read the database before the change.
+   * Compresses and stores a rendered body. Stores nothing (and returns undefined) when one of its
+   * surrogate keys was purged since `renderEpoch`: the render may have read the database before
+   * the change.
    */
   store(
     key: string,
@@ -63,7 +64,7 @@ export interface PageCache extends CachePurger {
   ): Promise<CachedPage | undefined>
   purge(keys: readonly string[]): Promise<PurgeReport>
   purgeAll(): Promise<PurgeReport>
-  /** Increases with every purge; a render records it when it starts. */
+  /** Increases with every purge; a render records it when it starts (see store). */
   readonly epoch: number
   readonly flights: SingleFlight<CachedPage | undefined>
   /** Cache keys of the entries stored under a surrogate key (tests, diagnostics). */
@@ -85,6 +86,7 @@ export interface PageCacheOptions {
 
 export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024
 export const DEFAULT_PAGE_CACHE_MAX_AGE_MS = 5 * 60 * 1000
+const MAX_ITEMISED_PURGES = 10_000
 
 /** Same form as @fastify/etag's default (quoted base64 SHA-1), so a miss and a hit agree. */
 function strongEtag(body: Buffer, suffix = ''): string {
@@ -109,6 +111,15 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
   const flights = createSingleFlight<CachedPage | undefined>()
   const counters = { hits: 0, misses: 0, stores: 0, purges: 0, purgedEntries: 0 }
   let epoch = 0
+  // surrogate key → epoch of its latest purge, oldest first. A render is refused only if a key it
+  // shows was purged while it ran: with a story published every second and renders queued behind
+  // each other, refusing every render that overlapped *any* purge would leave pages uncached.
+  const purgedAt = new Map<string, number>()
+  // Purges at or before this epoch are no longer itemised (the map is bounded): renders that began
+  // before it are refused, which is always safe.
+  let forgottenBefore = 0
+  const isStale = (surrogateKeys: readonly string[], renderEpoch: number): boolean =>
+    renderEpoch < forgottenBefore || surrogateKeys.some((key) => (purgedAt.get(key) ?? 0) > renderEpoch)
 
   return {
     lookup(key) {
@@ -123,7 +134,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     },
 
     async store(key, page, renderEpoch) {
-      if (renderEpoch !== epoch) return undefined
+      if (isStale(page.surrogateKeys, renderEpoch)) return undefined
       const [gzipped, brotli] = await Promise.all([
         gzip(page.body, { level: 9 }),
         brotliCompress(page.body, {
@@ -134,7 +145,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
         }),
       ])
       // A purge may have landed while we compressed.
-      if (renderEpoch !== epoch) return undefined
+      if (isStale(page.surrogateKeys, renderEpoch)) return undefined
       const storedAt = now()
       const cached: CachedPage = {
         headers: page.headers,
@@ -165,6 +176,15 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     async purge(keys) {
       epoch++
       counters.purges++
+      for (const surrogateKey of keys) {
+        purgedAt.delete(surrogateKey)
+        purgedAt.set(surrogateKey, epoch)
+      }
+      for (const [oldest, at] of purgedAt) {
+        if (purgedAt.size <= MAX_ITEMISED_PURGES) break
+        purgedAt.delete(oldest)
+        forgottenBefore = at
+      }
       const removed = new Set<string>()
       for (const surrogateKey of keys) {
         for (const key of [...(index.get(surrogateKey) ?? [])]) {
@@ -178,6 +198,8 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     async purgeAll() {
       epoch++
       counters.purges++
+      purgedAt.clear()
+      forgottenBefore = epoch
       const removed = [...lru.keys()]
       for (const key of removed) lru.delete(key)
       counters.purgedEntries += removed.length

@@ -1,4 +1,6 @@
 import type { ArticleSummary } from '../articles/articles.service.ts'
+import type { MostReadItem } from '../most-read/most-read.service.ts'
+import { MostReadList } from '../most-read/most-read-list.tsx'
 import type { SectionView } from '../sections/sections.service.ts'
 import { BylineNames, Picture, StoryCard, Time } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
@@ -15,6 +17,8 @@ export function HomePage(props: {
   latest: ArticleSummary[]
   blocks: SectionBlock[]
   canonicalUrl: string
+  /** Counts change all day; a cached front page shows them as they were when it was rendered. */
+  mostRead?: MostReadItem[]
 }) {
   const { chrome, lead } = props
   return (
@@ -81,6 +85,7 @@ export function HomePage(props: {
           </section>
         ))}
       </div>
+      <MostReadList items={props.mostRead ?? []} />
     </Layout>
   )
 }

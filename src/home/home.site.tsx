@@ -3,6 +3,7 @@ import { latestSummaries } from '../articles/articles.service.ts'
 import { HOME_KEY } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
+import { mostRead } from '../most-read/most-read.service.ts'
 import { sectionWithDescendantIds } from '../sections/sections.service.ts'
 import { HomePage } from './home-page.tsx'
 
@@ -27,6 +28,7 @@ export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<Fa
       ),
     })),
   )
+  const mostReadItems = await mostRead(ctx, { language })
   return sendPage(
     reply,
     <HomePage
@@ -35,6 +37,7 @@ export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<Fa
       latest={latest.filter((s) => s.id !== lead?.id).slice(0, LATEST_COUNT)}
       blocks={blocks.filter((b) => b.stories.length > 0)}
       canonicalUrl={absoluteUrl(ctx, '/')}
+      mostRead={mostReadItems}
     />,
     { surrogateKeys: [HOME_KEY] },
   )

@@ -39,6 +39,13 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
             <a class="site-name" href="/">
               {chrome.siteName}
             </a>
+            <form class="masthead-search" action="/search" method="get">
+              <label class="visually-hidden" for="masthead-q">
+                Search stories
+              </label>
+              <input id="masthead-q" type="search" name="q" maxLength={200} />
+              <button type="submit">Search</button>
+            </form>
           </div>
           <nav class="section-nav" aria-label="Sections">
             <ul>
