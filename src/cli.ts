@@ -8,6 +8,7 @@ import { type AppContext, createContext, systemActor } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import type { UserRole } from './db/tables.ts'
+import { createInvite } from './users/invites.service.ts'
 import { generatePassword } from './users/passwords.ts'
 import { listUsers, ROLES, registerUser, requireUserByEmail, setUserActive } from './users/users.service.ts'
 
@@ -63,7 +64,9 @@ program
   .action(async () => {
     await withDb(async (ctx) => {
       const report = await migrateToLatest(ctx.db, ctx.engine)
-      console.log(report.applied.length === 0 ? 'The database is up to date.' : `Applied: ${report.applied.join(', ')}`)
+      console.log(
+        report.applied.length === 0 ? 'The database is up to date.' : `Applied: ${report.applied.join(', ')}`,
+      )
     })
   })
 
@@ -119,6 +122,24 @@ user
         console.log(`Password: ${password}`)
         console.log('(shown only this once: hand it over safely; it can be changed at /admin/account)')
       }
+    })
+  })
+
+user
+  .command('invite')
+  .description(
+    'create an account and print a one-time link, valid for 7 days, where the person chooses their name and password',
+  )
+  .requiredOption('--email <address>', 'the e-mail address the person will sign in with')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+  .action(async (options: { email: string; role: string }) => {
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      const invitation = await createInvite(ctx, cli, { email: options.email, role: options.role })
+      console.log(
+        `Invitation for ${options.email.trim().toLowerCase()} (${options.role}), valid until ${invitation.expiresAt.toISOString()}, usable once:`,
+      )
+      console.log(invitation.url)
     })
   })
 

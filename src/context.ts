@@ -8,6 +8,7 @@ import type { Engine } from './db/dialect.ts'
 import type { Database, UserRole } from './db/tables.ts'
 import { type ContentEvents, createContentEvents } from './events/content-events.ts'
 import { type Clock, systemClock } from './lib/clock.ts'
+import { createSettingsCache, type SettingsCache } from './settings/settings-cache.ts'
 
 export interface AppContext {
   db: Kysely<Database>
@@ -16,6 +17,11 @@ export interface AppContext {
   clock: Clock
   log: Logger
   events: ContentEvents
+  /**
+   * The stored site settings, remembered per app (src/settings/settings.service.ts). Optional so
+   * that a hand-made context still works: without it, settings are read on every call.
+   */
+  settingsCache?: SettingsCache
 }
 
 export function createContext(deps: {
@@ -33,6 +39,7 @@ export function createContext(deps: {
     events: createContentEvents((error, event) =>
       deps.log.error({ err: error, event }, 'content event listener failed'),
     ),
+    settingsCache: createSettingsCache(),
   }
 }
 

@@ -18,6 +18,13 @@ export type ErrorCode =
   | 'RESET_LINK_INVALID'
   | 'USER_NOT_FOUND'
   | 'EMAIL_TAKEN'
+  | 'STALE_FORM'
+  | 'SECTION_IN_USE'
+  | 'TAG_NOT_FOUND'
+  | 'AUTHOR_NOT_FOUND'
+  | 'SECTION_NOT_FOUND'
+  | 'LAST_ADMIN'
+  | 'INVITE_LINK_INVALID'
   | 'STORY_CONFLICT'
   | 'STORY_STATE'
   | 'MEDIA_TOO_LARGE'
@@ -62,9 +69,12 @@ export class BadRequestError extends AppError {
 
 export class ValidationError extends AppError {
   readonly problems: string[]
-  constructor(problems: string[]) {
+  /** The same problems keyed by form field name, so a form can tie each message to its input. */
+  readonly fields: Readonly<Record<string, string>>
+  constructor(problems: string[], fields: Record<string, string> = {}) {
     super('VALIDATION_FAILED', problems.join('; '), 422)
     this.problems = problems
+    this.fields = fields
   }
 }
 

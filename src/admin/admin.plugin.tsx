@@ -25,9 +25,14 @@ import { registerLoginRoutes } from '../auth/login.admin.tsx'
 import { sessionActor } from '../auth/login.service.ts'
 import { type AdminSession, enforceRouteAccess } from '../auth/route-access.ts'
 import { findSession } from '../auth/sessions.ts'
+import { registerAuthorRoutes } from '../authors/authors.admin.tsx'
 import type { AppContext } from '../context.ts'
 import { AppError, NotFoundError } from '../errors.ts'
 import { registerMediaRoutes } from '../media/media.admin.tsx'
+import { registerSectionRoutes } from '../sections/sections.admin.tsx'
+import { registerSettingsRoutes } from '../settings/settings.admin.tsx'
+import { registerTagRoutes } from '../tags/tags.admin.tsx'
+import { registerUserRoutes } from '../users/users.admin.tsx'
 import { registerAccountRoutes } from './account.admin.tsx'
 import { registerAdminAssetRoutes } from './admin-assets.ts'
 import { AdminErrorPage } from './admin-error-page.tsx'
@@ -44,6 +49,11 @@ const ROUTE_REGISTRARS: readonly RouteRegistrar[] = [
   registerAuditRoutes,
   registerStoryAdminRoutes,
   registerMediaRoutes,
+  registerSectionRoutes,
+  registerTagRoutes,
+  registerAuthorRoutes,
+  registerUserRoutes,
+  registerSettingsRoutes,
 ]
 
 /** Form bodies are small; media uploads will bring their own limit. */
@@ -76,9 +86,9 @@ async function loadSession(
   return secret ? { kind: 'anonymous', csrfSecret: secret } : { kind: 'anonymous' }
 }
 
-/** Reset links carry their token in the path; the request log gets the path without it. */
+/** Reset and invitation links carry their token in the path; the request log gets the path without it. */
 function redactUrl(url: string): string {
-  return url.replace(/^\/admin\/reset\/[^/?#]+/, '/admin/reset/[redacted]')
+  return url.replace(/^\/admin\/(reset|invite)\/[^/?#]+/, '/admin/$1/[redacted]')
 }
 
 const CSRF_CODES = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN'])

@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { formatMonth, zonedMonthRange } from '../lib/time.ts'
 import { pagedUrl } from '../sections/sections.site.tsx'
+import { getSiteSettings } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 
 export function monthArchiveUrl(year: number, month: number): string {
@@ -25,10 +26,11 @@ export async function showMonthArchive(
   if (!/^\d{4}$/.test(yearText) || !/^\d{2}$/.test(monthText) || month < 1 || month > 12 || year < 1900) {
     throw new NotFoundError()
   }
-  const range = zonedMonthRange(year, month, ctx.config.timeZone)
+  const settings = await getSiteSettings(ctx)
+  const range = zonedMonthRange(year, month, settings.timeZone)
   const result = await listPublishedSummaries(
     ctx,
-    { language: ctx.config.defaultLanguage, publishedBetween: range },
+    { language: settings.defaultLanguage, publishedBetween: range },
     page,
   )
   if (result.total === 0 || page > result.pageCount)

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts'
 import { AppError, NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, redirectTo, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
+import { readerLanguage } from '../settings/settings.service.ts'
 import { mostRead } from '../most-read/most-read.service.ts'
 import { ArticlePage } from './article-page.tsx'
 import { findAnyArticleBySlug } from './articles.queries.ts'
@@ -17,7 +18,7 @@ export async function showArticle(
   slug: string,
 ): Promise<FastifyReply> {
   if (!isPlausibleSlug(slug) || !isPlausibleSlug(sectionSlug)) throw new NotFoundError()
-  const language = ctx.config.defaultLanguage
+  const language = await readerLanguage(ctx)
   const article = await getPublishedArticle(ctx, language, slug)
   if (!article) {
     const hidden = await findAnyArticleBySlug(ctx.db, language, slug)

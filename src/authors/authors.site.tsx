@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
 import { pagedUrl } from '../sections/sections.site.tsx'
+import { readerLanguage } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 import { findAuthorBySlug } from './authors.service.ts'
 
@@ -21,7 +22,7 @@ export async function showAuthor(
   if (!author) throw new NotFoundError()
   const result = await listPublishedSummaries(
     ctx,
-    { language: ctx.config.defaultLanguage, authorId: author.id },
+    { language: await readerLanguage(ctx), authorId: author.id },
     page,
   )
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')

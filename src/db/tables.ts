@@ -185,6 +185,15 @@ export interface PasswordResetsTable {
   expires_at: string
 }
 
+/** A pending invitation: the account exists, but nobody can sign in to it until the link is used. */
+export interface UserInvitesTable {
+  /** SHA-256 (hex) of the token in the link. */
+  token_hash: string
+  user_id: number
+  created_at: string
+  expires_at: string
+}
+
 export interface AuditLogTable {
   id: Generated<number>
   at: string
@@ -270,6 +279,7 @@ export interface Database {
   user_totp: UserTotpTable
   recovery_codes: RecoveryCodesTable
   password_resets: PasswordResetsTable
+  user_invites: UserInvitesTable
   audit_log: AuditLogTable
   article_revisions: ArticleRevisionsTable
   search_fts: SearchFtsTable

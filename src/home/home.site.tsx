@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { mostRead } from '../most-read/most-read.service.ts'
 import { sectionWithDescendantIds } from '../sections/sections.service.ts'
+import { readerLanguage } from '../settings/settings.service.ts'
 import { HomePage } from './home-page.tsx'
 
 const LATEST_COUNT = 8
@@ -12,7 +13,7 @@ const BLOCK_SIZE = 4
 
 /** GET /: the lead story, the latest list, and a block per top-level section. */
 export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<FastifyReply> {
-  const language = ctx.config.defaultLanguage
+  const language = await readerLanguage(ctx)
   const chrome = await buildChrome(ctx, language)
   const latest = await latestSummaries(ctx, { language }, LATEST_COUNT + 1)
   const lead = latest.find((s) => s.image) ?? latest[0]

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { AppError } from '../errors.ts'
+import { findRedirect } from '../redirects/redirects.service.ts'
 import { ErrorPage } from '../views/error-page.tsx'
 import { buildChrome, sendPage } from './site-pages.ts'
 
@@ -20,6 +21,15 @@ async function sendError(
 ): Promise<FastifyReply> {
   if (wantsJson(request)) {
     return reply.status(status).header('cache-control', 'no-store').send({ error: { code, message } })
+  }
+  // An address that used to work (a renamed section, tag or byline) is looked up only here, on a
+  // would-be 404, so pages that exist never pay for the query.
+  if (status === 404 && (request.method === 'GET' || request.method === 'HEAD')) {
+    const redirect = await findRedirect(ctx, request.url).catch((error: unknown) => {
+      request.log.error({ err: error }, 'redirect lookup failed')
+      return undefined
+    })
+    if (redirect) return reply.redirect(redirect.location, redirect.status)
   }
   try {
     const chrome = await buildChrome(ctx)

@@ -4,25 +4,26 @@ import type { VNode } from 'preact'
 import { surrogateKeyHeader } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { listSections } from '../sections/sections.service.ts'
+import { getSiteSettings } from '../settings/settings.service.ts'
 import { renderDocument } from '../views/render.ts'
 import type { SiteChrome } from '../views/site-chrome.ts'
 import { stylesheetUrl } from './assets.ts'
 
-export async function buildChrome(
-  ctx: AppContext,
-  language = ctx.config.defaultLanguage,
-): Promise<SiteChrome> {
+/**
+ * The chrome of a public page. The site's name, time zone and default language are the admin's
+ * settings where set (src/settings/settings.service.ts), else the environment's.
+ */
+export async function buildChrome(ctx: AppContext, language?: string): Promise<SiteChrome> {
+  const [settings, sections] = await Promise.all([getSiteSettings(ctx), listSections(ctx)])
   return {
-    siteName: ctx.config.siteName,
+    siteName: settings.siteName,
     siteUrl: ctx.config.siteUrl,
-    language,
-    timeZone: ctx.config.timeZone,
-    sections: await listSections(ctx),
+    language: language ?? settings.defaultLanguage,
+    timeZone: settings.timeZone,
+    sections,
     stylesheetUrl: stylesheetUrl(),
     year: Number(
-      new Intl.DateTimeFormat('en', { timeZone: ctx.config.timeZone, year: 'numeric' }).format(
-        ctx.clock.now(),
-      ),
+      new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, year: 'numeric' }).format(ctx.clock.now()),
     ),
   }
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
+import { readerLanguage } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 import { findSectionBySlug, sectionWithDescendantIds } from './sections.service.ts'
 
@@ -23,7 +24,7 @@ export async function showSection(
   const section = await findSectionBySlug(ctx, slug)
   if (!section) throw new NotFoundError()
   const sectionIds = await sectionWithDescendantIds(ctx, section.id)
-  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage, sectionIds }, page)
+  const result = await listPublishedSummaries(ctx, { language: await readerLanguage(ctx), sectionIds }, page)
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl(section.url, n)
@@ -32,7 +33,7 @@ export async function showSection(
     <ListingPage
       chrome={chrome}
       title={section.name}
-      description={section.description || `The latest ${section.name} stories from ${ctx.config.siteName}.`}
+      description={section.description || `The latest ${section.name} stories from ${chrome.siteName}.`}
       crumbs={[
         { name: 'Home', url: '/' },
         { name: section.name, url: section.url },
@@ -52,7 +53,7 @@ export async function showSection(
 
 /** GET /latest/: every section together, newest first. */
 export async function showLatest(ctx: AppContext, reply: FastifyReply, page: number): Promise<FastifyReply> {
-  const result = await listPublishedSummaries(ctx, { language: ctx.config.defaultLanguage }, page)
+  const result = await listPublishedSummaries(ctx, { language: await readerLanguage(ctx) }, page)
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl('/latest/', n)
@@ -61,7 +62,7 @@ export async function showLatest(ctx: AppContext, reply: FastifyReply, page: num
     <ListingPage
       chrome={chrome}
       title="Latest"
-      description={`The latest stories from ${ctx.config.siteName}.`}
+      description={`The latest stories from ${chrome.siteName}.`}
       crumbs={[
         { name: 'Home', url: '/' },
         { name: 'Latest', url: '/latest/' },

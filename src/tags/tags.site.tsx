@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
 import { pagedUrl } from '../sections/sections.site.tsx'
+import { readerLanguage } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 import { findTagBySlug } from './tags.service.ts'
 
@@ -21,7 +22,7 @@ export async function showTag(
   if (!tag) throw new NotFoundError()
   const result = await listPublishedSummaries(
     ctx,
-    { language: ctx.config.defaultLanguage, tagId: tag.id },
+    { language: await readerLanguage(ctx), tagId: tag.id },
     page,
   )
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
@@ -32,7 +33,7 @@ export async function showTag(
     <ListingPage
       chrome={chrome}
       title={tag.name}
-      description={`Stories about ${tag.name} from ${ctx.config.siteName}.`}
+      description={`Stories about ${tag.name} from ${chrome.siteName}.`}
       crumbs={[
         { name: 'Home', url: '/' },
         { name: tag.name, url: tag.url },

@@ -128,6 +128,33 @@ export async function setPasswordHash(ctx: AppContext, userId: number, password:
     .execute()
 }
 
+/**
+ * Refuses a change that would leave no active administrator. Runs inside the caller's
+ * transaction after its update: every active admin row is locked first (a no-op update), so two
+ * admins demoting each other at the same moment are serialised and the second one is refused.
+ */
+async function assertAnAdminRemains(trx: AppContext['db'], lockFirst: () => Promise<void>): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ role: eb.ref('role') }))
+    .where('role', '=', 'admin')
+    .where('is_active', '=', 1)
+    .execute()
+  await lockFirst()
+  const row = await trx
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'admin')
+    .where('is_active', '=', 1)
+    .executeTakeFirst()
+  if (Number(row?.count ?? 0) === 0) {
+    throw new ConflictError(
+      'LAST_ADMIN',
+      'This is the last active administrator: make someone else an administrator first, so the newsroom is never left without one.',
+    )
+  }
+}
+
 /** Deactivating keeps the account (and its bylines and history) but ends its sessions and sign-ins. */
 export async function setUserActive(
   ctx: AppContext,
@@ -136,15 +163,70 @@ export async function setUserActive(
   isActive: boolean,
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ is_active: isActive ? 1 : 0 })
+    const update = async () => {
+      await trx
+        .updateTable('users')
+        .set({ is_active: isActive ? 1 : 0 })
+        .where('id', '=', userId)
+        .execute()
+    }
+    const target = await trx
+      .selectFrom('users')
+      .select(['role', 'is_active'])
       .where('id', '=', userId)
-      .execute()
+      .executeTakeFirst()
+    // Only taking away an active administrator can leave the newsroom without one.
+    const isLosingAnAdmin = !isActive && target?.role === 'admin' && target.is_active === 1
+    if (isLosingAnAdmin) await assertAnAdminRemains(trx, update)
+    else await update()
     if (!isActive) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
   })
   await recordAudit(ctx, actor, isActive ? 'user.activated' : 'user.deactivated', {
     type: 'user',
     id: userId,
   })
+}
+
+/**
+ * Changes a staff member's role. Takes effect on their next request (sessions read the role
+ * afresh). `expectedRole` is the role the form showed: a change over someone else's is refused.
+ */
+export async function changeUserRole(
+  ctx: AppContext,
+  actor: Actor,
+  userId: number,
+  role: string,
+  expectedRole?: string,
+): Promise<void> {
+  if (!ROLES.includes(role as UserRole)) {
+    const message = `The role must be one of ${ROLES.join(', ')}`
+    throw new ValidationError([message], { role: message })
+  }
+  const user = await getUserById(ctx, userId)
+  if (!user) throw new AppError('USER_NOT_FOUND', 'That account no longer exists.', 404)
+  if (expectedRole !== undefined && user.role !== expectedRole) {
+    throw new ConflictError(
+      'STALE_FORM',
+      `Someone else changed this person's role (it is now ${user.role}) while you had the page open. Check it and choose again.`,
+    )
+  }
+  if (user.role === role) return
+  await ctx.db.transaction().execute(async (trx) => {
+    const update = async () => {
+      await trx
+        .updateTable('users')
+        .set({ role: role as UserRole })
+        .where('id', '=', userId)
+        .execute()
+    }
+    if (user.role === 'admin' && user.is_active === 1) await assertAnAdminRemains(trx, update)
+    else await update()
+  })
+  await recordAudit(
+    ctx,
+    actor,
+    'user.role-changed',
+    { type: 'user', id: userId },
+    { from: user.role, to: role },
+  )
 }

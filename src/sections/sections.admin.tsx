@@ -1,0 +1,433 @@
+// /admin/sections: the section tree in order; create, rename (and re-slug, leaving redirects),
+// move up and down, nest under a parent, delete an empty one. Plain forms: no JavaScript needed.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
+import { asFormBody, type FormBody, formField } from '../admin/form-body.ts'
+import {
+  type FieldErrors,
+  formLevelProblems,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../admin/form-fields.tsx'
+import { idParam, queryParam } from '../admin/route-params.ts'
+import { requireActor } from '../auth/route-access.ts'
+import type { AppContext } from '../context.ts'
+import { AppError, ValidationError } from '../errors.ts'
+import {
+  addSection,
+  deleteSection,
+  getSection,
+  listSectionTree,
+  MAX_SECTION_NAME_LENGTH,
+  moveSection,
+  type SectionInput,
+  type SectionTreeItem,
+  type SectionView,
+  updateSection,
+} from './sections.service.ts'
+
+const ACCESS = { config: { capability: 'sections.manage' } } as const
+
+const NOTICES: Record<string, string> = {
+  created: 'The section is created. It is in the site’s navigation now.',
+  saved: 'The section is saved.',
+  moved: 'The order is saved.',
+  deleted: 'The section is deleted.',
+}
+
+interface SectionFormValues {
+  name: string
+  slug: string
+  description: string
+  parentId: string
+}
+
+const EMPTY_FORM: SectionFormValues = { name: '', slug: '', description: '', parentId: '' }
+
+function indentedName(s: SectionTreeItem): string {
+  return `${'— '.repeat(s.depth)}${s.name}`
+}
+
+function parentOptions(tree: SectionTreeItem[], excludeId?: number) {
+  // A section cannot go inside itself or its own subsections: those are left out of the list
+  // (the server refuses them too).
+  const excluded = new Set<number>()
+  if (excludeId !== undefined) {
+    excluded.add(excludeId)
+    for (const s of tree) if (s.parentId !== null && excluded.has(s.parentId)) excluded.add(s.id)
+  }
+  return [
+    { value: '', label: 'None (top level, in the navigation)' },
+    ...tree.filter((s) => !excluded.has(s.id)).map((s) => ({ value: String(s.id), label: indentedName(s) })),
+  ]
+}
+
+function SectionFields(props: {
+  values: SectionFormValues
+  errors: FieldErrors
+  tree: SectionTreeItem[]
+  excludeId?: number
+  idPrefix: string
+}) {
+  const { values, errors, idPrefix } = props
+  return (
+    <>
+      <TextField
+        name="name"
+        label="Name"
+        value={values.name}
+        errors={errors}
+        idPrefix={idPrefix}
+        maxLength={MAX_SECTION_NAME_LENGTH}
+        isRequired
+      />
+      <TextField
+        name="slug"
+        label="Slug (the address)"
+        value={values.slug}
+        errors={errors}
+        idPrefix={idPrefix}
+        dir="auto"
+        hint="Lowercase letters, digits and hyphens, e.g. world-news. Left empty, it is made from the name. Changing it keeps the old addresses working (they redirect)."
+      />
+      <TextAreaField
+        name="description"
+        label="Description (optional)"
+        value={values.description}
+        errors={errors}
+        idPrefix={idPrefix}
+        rows={2}
+        maxLength={500}
+      />
+      <SelectField
+        name="parentId"
+        label="Inside section"
+        value={values.parentId}
+        errors={errors}
+        idPrefix={idPrefix}
+        options={parentOptions(props.tree, props.excludeId)}
+        hint="Subsections are listed on their parent’s page; only top-level sections are in the navigation."
+      />
+    </>
+  )
+}
+
+export function SectionsPage(props: {
+  chrome: AdminChrome
+  tree: SectionTreeItem[]
+  notice?: string
+  problems: string[]
+  errors: FieldErrors
+  form: SectionFormValues
+}) {
+  const { chrome, tree } = props
+  return (
+    <AdminLayout chrome={chrome} title="Sections">
+      <h1>Sections</h1>
+      {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
+      <section aria-labelledby="section-list-heading">
+        <h2 id="section-list-heading">In the order readers see them</h2>
+        {tree.length === 0 ? (
+          <p>No sections yet. Create the first one below.</p>
+        ) : (
+          <ol class="manage-list section-tree">
+            {tree.map((s) => (
+              <li key={s.id} class={`manage-row depth-${Math.min(s.depth, 3)}`}>
+                <div class="manage-main">
+                  <a href={`/admin/sections/${s.id}`} class="manage-name">
+                    {s.depth > 0 ? (
+                      <span class="visually-hidden">{`Subsection, level ${s.depth + 1}: `}</span>
+                    ) : null}
+                    {s.name}
+                  </a>
+                  <span class="manage-meta">
+                    <code>{s.url}</code> · {s.storyCount} {s.storyCount === 1 ? 'story' : 'stories'}
+                    {s.childCount > 0 ? ` · ${s.childCount} subsection${s.childCount === 1 ? '' : 's'}` : ''}
+                  </span>
+                </div>
+                <div class="manage-actions">
+                  <form method="post" action={`/admin/sections/${s.id}/move`} class="inline-form">
+                    <CsrfField token={chrome.csrfToken} />
+                    <input type="hidden" name="direction" value="up" />
+                    <button
+                      type="submit"
+                      class="small"
+                      disabled={s.isFirstSibling}
+                      aria-label={`Move ${s.name} up`}
+                    >
+                      ↑ Up
+                    </button>
+                  </form>
+                  <form method="post" action={`/admin/sections/${s.id}/move`} class="inline-form">
+                    <CsrfField token={chrome.csrfToken} />
+                    <input type="hidden" name="direction" value="down" />
+                    <button
+                      type="submit"
+                      class="small"
+                      disabled={s.isLastSibling}
+                      aria-label={`Move ${s.name} down`}
+                    >
+                      ↓ Down
+                    </button>
+                  </form>
+                  <a href={`/admin/sections/${s.id}`} class="button-link small" aria-label={`Edit ${s.name}`}>
+                    Edit
+                  </a>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="new-section-heading">
+        <h2 id="new-section-heading">New section</h2>
+        <ProblemList problems={props.problems} />
+        <form method="post" action="/admin/sections" class="stacked-form">
+          <CsrfField token={chrome.csrfToken} />
+          <SectionFields values={props.form} errors={props.errors} tree={tree} idPrefix="new-" />
+          <button type="submit">Create section</button>
+        </form>
+      </section>
+    </AdminLayout>
+  )
+}
+
+export function SectionEditPage(props: {
+  chrome: AdminChrome
+  section: SectionView
+  tree: SectionTreeItem[]
+  problems: string[]
+  errors: FieldErrors
+  form: SectionFormValues
+  /** What the form was opened at (kept across a failed save, so a stale save is still caught). */
+  expected: { name: string; slug: string; parentId: string }
+  deleteProblem?: string
+}) {
+  const { chrome, section } = props
+  const item = props.tree.find((s) => s.id === section.id)
+  return (
+    <AdminLayout chrome={chrome} title={`Section: ${section.name}`}>
+      <p>
+        <a href="/admin/sections">← All sections</a>
+      </p>
+      <h1>Section: {section.name}</h1>
+      <p>
+        On the site: <a href={section.url}>{section.url}</a>
+      </p>
+      <section class="panel" aria-labelledby="edit-section-heading">
+        <h2 id="edit-section-heading">Name, address and place</h2>
+        <ProblemList problems={props.problems} />
+        <form method="post" action={`/admin/sections/${section.id}`} class="stacked-form">
+          <CsrfField token={chrome.csrfToken} />
+          <input type="hidden" name="expectedName" value={props.expected.name} />
+          <input type="hidden" name="expectedSlug" value={props.expected.slug} />
+          <input type="hidden" name="expectedParentId" value={props.expected.parentId} />
+          <SectionFields
+            values={props.form}
+            errors={props.errors}
+            tree={props.tree}
+            excludeId={section.id}
+            idPrefix="edit-"
+          />
+          <button type="submit">Save section</button>
+        </form>
+      </section>
+      <section class="panel" aria-labelledby="delete-section-heading">
+        <h2 id="delete-section-heading">Delete</h2>
+        {props.deleteProblem ? (
+          <Notice kind="error">
+            <p>{props.deleteProblem}</p>
+          </Notice>
+        ) : null}
+        {item && (item.storyCount > 0 || item.childCount > 0) ? (
+          <p>
+            This section cannot be deleted while it has stories ({item.storyCount}) or subsections (
+            {item.childCount}).
+          </p>
+        ) : (
+          <form method="post" action={`/admin/sections/${section.id}/delete`}>
+            <CsrfField token={chrome.csrfToken} />
+            <button type="submit" class="danger">
+              Delete this section
+            </button>
+          </form>
+        )}
+      </section>
+    </AdminLayout>
+  )
+}
+
+function readForm(body: FormBody): SectionFormValues {
+  return {
+    name: formField(body, 'name'),
+    slug: formField(body, 'slug'),
+    description: formField(body, 'description'),
+    parentId: formField(body, 'parentId'),
+  }
+}
+
+function toInput(values: SectionFormValues): SectionInput {
+  const parent = Number(values.parentId)
+  return {
+    name: values.name,
+    slug: values.slug,
+    description: values.description,
+    parentId: /^\d{1,12}$/.test(values.parentId) && parent > 0 ? parent : null,
+  }
+}
+
+function optionalId(value: string): number | null {
+  return /^\d{1,12}$/.test(value) && Number(value) > 0 ? Number(value) : null
+}
+
+async function showList(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: {
+    notice?: string
+    problems?: string[]
+    errors?: FieldErrors
+    form?: SectionFormValues
+    status?: number
+  } = {},
+): Promise<FastifyReply> {
+  const page = (
+    <SectionsPage
+      chrome={adminChrome(ctx, request, reply)}
+      tree={await listSectionTree(ctx)}
+      notice={options.notice}
+      problems={options.problems ?? []}
+      errors={options.errors ?? {}}
+      form={options.form ?? EMPTY_FORM}
+    />
+  )
+  return sendAdminPage(reply, page, options.status ?? 200)
+}
+
+async function showEdit(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  options: {
+    problems?: string[]
+    errors?: FieldErrors
+    form?: SectionFormValues
+    expected?: { name: string; slug: string; parentId: string }
+    deleteProblem?: string
+    status?: number
+  } = {},
+): Promise<FastifyReply> {
+  const section = await getSection(ctx, id)
+  const current = {
+    name: section.name,
+    slug: section.slug,
+    description: section.description,
+    parentId: section.parentId === null ? '' : String(section.parentId),
+  }
+  const page = (
+    <SectionEditPage
+      chrome={adminChrome(ctx, request, reply)}
+      section={section}
+      tree={await listSectionTree(ctx)}
+      problems={options.problems ?? []}
+      errors={options.errors ?? {}}
+      form={options.form ?? current}
+      expected={options.expected ?? current}
+      deleteProblem={options.deleteProblem}
+    />
+  )
+  return sendAdminPage(reply, page, options.status ?? 200)
+}
+
+export function registerSectionRoutes(admin: FastifyInstance, ctx: AppContext): void {
+  admin.get('/sections', ACCESS, async (request, reply) =>
+    showList(ctx, request, reply, { notice: NOTICES[queryParam(request, 'notice')] }),
+  )
+
+  admin.post('/sections', ACCESS, async (request, reply) => {
+    const actor = requireActor(request)
+    const form = readForm(asFormBody(request.body))
+    try {
+      await addSection(ctx, actor, toInput(form))
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      return showList(ctx, request, reply, {
+        problems: formLevelProblems(error.problems, error.fields),
+        errors: error.fields,
+        form,
+        status: 422,
+      })
+    }
+    return reply.redirect('/admin/sections?notice=created', 303)
+  })
+
+  admin.get('/sections/:id', ACCESS, async (request, reply) =>
+    showEdit(ctx, request, reply, idParam(request)),
+  )
+
+  admin.post('/sections/:id', ACCESS, async (request, reply) => {
+    const actor = requireActor(request)
+    const id = idParam(request)
+    const body = asFormBody(request.body)
+    const form = readForm(body)
+    const expected = {
+      name: formField(body, 'expectedName'),
+      slug: formField(body, 'expectedSlug'),
+      parentId: formField(body, 'expectedParentId'),
+    }
+    try {
+      await updateSection(ctx, actor, id, toInput(form), {
+        name: expected.name,
+        slug: expected.slug,
+        parentId: optionalId(expected.parentId),
+      })
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const problems = formLevelProblems(error.problems, error.fields)
+        return showEdit(ctx, request, reply, id, {
+          problems,
+          errors: error.fields,
+          form,
+          expected,
+          status: 422,
+        })
+      }
+      if (error instanceof AppError && error.code === 'STALE_FORM') {
+        // The form shows the person's input; the hidden "expected" values move on to the
+        // section as it is now, so saving again (after checking) goes through.
+        return showEdit(ctx, request, reply, id, { problems: [error.message], form, status: 409 })
+      }
+      throw error
+    }
+    return reply.redirect(`/admin/sections?notice=saved`, 303)
+  })
+
+  admin.post('/sections/:id/move', ACCESS, async (request, reply) => {
+    const actor = requireActor(request)
+    const direction = formField(asFormBody(request.body), 'direction')
+    if (direction !== 'up' && direction !== 'down') {
+      const message = 'Choose to move the section up or down.'
+      return showList(ctx, request, reply, { problems: [message], status: 422 })
+    }
+    await moveSection(ctx, actor, idParam(request), direction)
+    return reply.redirect('/admin/sections?notice=moved', 303)
+  })
+
+  admin.post('/sections/:id/delete', ACCESS, async (request, reply) => {
+    const actor = requireActor(request)
+    const id = idParam(request)
+    try {
+      await deleteSection(ctx, actor, id)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'SECTION_IN_USE')
+        return showEdit(ctx, request, reply, id, { deleteProblem: error.message, status: 409 })
+      throw error
+    }
+    return reply.redirect('/admin/sections?notice=deleted', 303)
+  })
+}

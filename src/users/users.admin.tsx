@@ -1,0 +1,386 @@
+// /admin/users: staff accounts for administrators — change a role, deactivate (which ends every
+// session of the person) and reactivate, invite by a one-time link. /admin/invite/{token} is where
+// an invited person chooses their name and password. The last active administrator can never be
+// demoted or deactivated (the service refuses; the page explains).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
+import { asFormBody, formField } from '../admin/form-body.ts'
+import { type FieldErrors, formLevelProblems, SelectField, TextField } from '../admin/form-fields.tsx'
+import { idParam, queryParam } from '../admin/route-params.ts'
+import { clearedCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../auth/auth-cookies.ts'
+import { MessagePage } from '../auth/login-pages.tsx'
+import { requireActor } from '../auth/route-access.ts'
+import type { AppContext } from '../context.ts'
+import { AppError, ValidationError } from '../errors.ts'
+import { formatDateTime } from '../lib/time.ts'
+import {
+  acceptInvite,
+  createInvite,
+  findInvite,
+  INVITE_LINK_INVALID_MESSAGE,
+  pendingInviteUserIds,
+} from './invites.service.ts'
+import { changeUserRole, listUsers, ROLES, setUserActive, type UserListItem } from './users.service.ts'
+
+const ACCESS = { config: { capability: 'users.manage' } } as const
+const PUBLIC = { config: { capability: 'public' } } as const
+
+const NOTICES: Record<string, string> = {
+  'role-changed': 'The role is changed. It applies from the person’s next click.',
+  deactivated: 'The account is deactivated and every one of its sessions has ended.',
+  activated: 'The account may sign in again.',
+}
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r }))
+
+interface UserRowView extends UserListItem {
+  isInvited: boolean
+}
+
+export function UsersPage(props: {
+  chrome: AdminChrome
+  users: UserRowView[]
+  currentUserId: number
+  notice?: string
+  problems: string[]
+  inviteErrors: FieldErrors
+  inviteForm: { email: string; role: string }
+  invitation?: { email: string; url: string; expiresAt: string }
+}) {
+  const { chrome } = props
+  return (
+    <AdminLayout chrome={chrome} title="Users">
+      <h1>Users</h1>
+      {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
+      <ProblemList problems={props.problems} />
+      {props.invitation ? (
+        <Notice kind="success">
+          <p>
+            Invitation for {props.invitation.email}, usable once until {props.invitation.expiresAt}. Hand this
+            link over safely — it is shown only now:
+          </p>
+          <p class="secret">
+            <code>{props.invitation.url}</code>
+          </p>
+        </Notice>
+      ) : null}
+      <div class="table-scroll">
+        <table class="manage-table">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Access</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.displayName}
+                  {u.id === props.currentUserId ? ' (you)' : ''}
+                  <br />
+                  <span class="manage-meta">{u.email}</span>
+                </td>
+                <td>
+                  <form method="post" action={`/admin/users/${u.id}/role`} class="row-form">
+                    <CsrfField token={chrome.csrfToken} />
+                    <input type="hidden" name="expectedRole" value={u.role} />
+                    <label for={`role-${u.id}`} class="visually-hidden">
+                      Role of {u.displayName}
+                    </label>
+                    <select id={`role-${u.id}`} name="role">
+                      {ROLE_OPTIONS.map((o) => (
+                        <option key={o.value} value={o.value} selected={o.value === u.role}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" class="small">
+                      Change<span class="visually-hidden"> role of {u.displayName}</span>
+                    </button>
+                  </form>
+                </td>
+                <td>{u.isInvited ? 'invited' : u.isActive ? 'active' : 'deactivated'}</td>
+                <td>
+                  <form
+                    method="post"
+                    action={`/admin/users/${u.id}/${u.isActive ? 'deactivate' : 'activate'}`}
+                    class="inline-form"
+                  >
+                    <CsrfField token={chrome.csrfToken} />
+                    <button type="submit" class={u.isActive ? 'small danger' : 'small'}>
+                      {u.isActive ? 'Deactivate' : 'Reactivate'}
+                      <span class="visually-hidden"> {u.displayName}</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section class="panel" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">Invite someone</h2>
+        <p>
+          You get a one-time link, valid for a week, to hand over. The person chooses their name and password
+          there. (On the server: <code>dateline user invite --email … --role …</code>.)
+        </p>
+        <form method="post" action="/admin/users/invite" class="stacked-form">
+          <CsrfField token={chrome.csrfToken} />
+          <TextField
+            name="email"
+            label="E-mail address"
+            type="email"
+            value={props.inviteForm.email}
+            errors={props.inviteErrors}
+            idPrefix="invite-"
+            autocomplete="off"
+            isRequired
+          />
+          <SelectField
+            name="role"
+            label="Role"
+            value={props.inviteForm.role}
+            errors={props.inviteErrors}
+            idPrefix="invite-"
+            options={ROLE_OPTIONS}
+          />
+          <button type="submit">Make an invitation link</button>
+        </form>
+      </section>
+    </AdminLayout>
+  )
+}
+
+export function AcceptInvitePage(props: {
+  chrome: AdminChrome
+  email: string
+  action: string
+  problems: string[]
+  errors: FieldErrors
+  displayName: string
+}) {
+  return (
+    <AdminLayout chrome={props.chrome} title="Welcome">
+      <section class="auth-box">
+        <h1>Welcome to the newsroom</h1>
+        <p>Choose the name your colleagues see and a password for {props.email}.</p>
+        <ProblemList problems={props.problems} />
+        <form method="post" action={props.action} class="stacked-form">
+          <CsrfField token={props.chrome.csrfToken} />
+          <input type="hidden" name="username" value={props.email} autocomplete="username" />
+          <TextField
+            name="displayName"
+            label="Your name"
+            value={props.displayName}
+            errors={props.errors}
+            autocomplete="name"
+            dir="auto"
+            isRequired
+          />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            value=""
+            errors={props.errors}
+            autocomplete="new-password"
+            hint="At least 12 characters."
+            isRequired
+          />
+          <TextField
+            name="confirmation"
+            label="Password again"
+            type="password"
+            value=""
+            errors={props.errors}
+            autocomplete="new-password"
+            isRequired
+          />
+          <button type="submit">Join</button>
+        </form>
+      </section>
+    </AdminLayout>
+  )
+}
+
+async function showUsers(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: {
+    notice?: string
+    problems?: string[]
+    inviteErrors?: FieldErrors
+    inviteForm?: { email: string; role: string }
+    invitation?: { email: string; url: string; expiresAt: string }
+    status?: number
+  } = {},
+): Promise<FastifyReply> {
+  const actor = requireActor(request)
+  const [users, invited] = await Promise.all([listUsers(ctx), pendingInviteUserIds(ctx)])
+  const page = (
+    <UsersPage
+      chrome={adminChrome(ctx, request, reply)}
+      users={users.map((u) => ({ ...u, isInvited: invited.has(u.id) }))}
+      currentUserId={actor.userId}
+      notice={options.notice}
+      problems={options.problems ?? []}
+      inviteErrors={options.inviteErrors ?? {}}
+      inviteForm={options.inviteForm ?? { email: '', role: 'contributor' }}
+      invitation={options.invitation}
+    />
+  )
+  return sendAdminPage(reply, page, options.status ?? 200)
+}
+
+/** The refusals a person can act on, shown on the page instead of an error page. */
+function isShownOnPage(error: unknown): error is AppError {
+  return (
+    error instanceof AppError &&
+    ['LAST_ADMIN', 'STALE_FORM', 'VALIDATION_FAILED', 'USER_NOT_FOUND'].includes(error.code)
+  )
+}
+
+export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): void {
+  admin.get('/users', ACCESS, async (request, reply) =>
+    showUsers(ctx, request, reply, { notice: NOTICES[queryParam(request, 'notice')] }),
+  )
+
+  admin.post('/users/:id/role', ACCESS, async (request, reply) => {
+    const actor = requireActor(request)
+    const body = asFormBody(request.body)
+    try {
+      await changeUserRole(
+        ctx,
+        actor,
+        idParam(request),
+        formField(body, 'role'),
+        formField(body, 'expectedRole'),
+      )
+    } catch (error) {
+      if (!isShownOnPage(error)) throw error
+      return showUsers(ctx, request, reply, { problems: [error.message], status: error.status })
+    }
+    return reply.redirect('/admin/users?notice=role-changed', 303)
+  })
+
+  for (const [verb, isActive] of [
+    ['deactivate', false],
+    ['activate', true],
+  ] as const) {
+    admin.post(`/users/:id/${verb}`, ACCESS, async (request, reply) => {
+      const actor = requireActor(request)
+      const id = idParam(request)
+      try {
+        await setUserActive(ctx, actor, id, isActive)
+      } catch (error) {
+        if (!isShownOnPage(error)) throw error
+        return showUsers(ctx, request, reply, { problems: [error.message], status: error.status })
+      }
+      // Deactivating oneself ends one's own session too: off to the sign-in page.
+      if (!isActive && id === actor.userId) {
+        reply.clearCookie(SESSION_COOKIE, clearedCookieOptions(sessionCookieOptions(ctx.config)))
+        return reply.redirect('/admin/login', 303)
+      }
+      return reply.redirect(`/admin/users?notice=${isActive ? 'activated' : 'deactivated'}`, 303)
+    })
+  }
+
+  admin.post('/users/invite', ACCESS, async (request, reply) => {
+    const actor = requireActor(request)
+    const body = asFormBody(request.body)
+    const inviteForm = { email: formField(body, 'email'), role: formField(body, 'role') }
+    try {
+      const invitation = await createInvite(ctx, actor, inviteForm)
+      // The page carries a secret link: never pass this address on as a referrer.
+      reply.header('referrer-policy', 'no-referrer')
+      return showUsers(ctx, request, reply, {
+        invitation: {
+          email: inviteForm.email.trim().toLowerCase(),
+          url: invitation.url,
+          expiresAt: formatDateTime(invitation.expiresAt.toISOString(), ctx.config.timeZone),
+        },
+      })
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        const problems = formLevelProblems(error.problems, error.fields)
+        return showUsers(ctx, request, reply, {
+          problems,
+          inviteErrors: error.fields,
+          inviteForm,
+          status: 422,
+        })
+      }
+      if (error instanceof AppError && error.code === 'EMAIL_TAKEN') {
+        return showUsers(ctx, request, reply, {
+          inviteErrors: { email: error.message },
+          inviteForm,
+          status: 409,
+        })
+      }
+      throw error
+    }
+  })
+
+  admin.get('/invite/:token', PUBLIC, async (request, reply) => {
+    const { token } = request.params as { token: string }
+    const invite = await findInvite(ctx, token)
+    const chrome = adminChrome(ctx, request, reply)
+    reply.header('referrer-policy', 'no-referrer')
+    if (!invite) {
+      const page = (
+        <MessagePage
+          chrome={chrome}
+          title="This link no longer works"
+          message={INVITE_LINK_INVALID_MESSAGE}
+          link={{ href: '/admin/login', label: 'Sign in' }}
+        />
+      )
+      return sendAdminPage(reply, page, 410)
+    }
+    return sendAdminPage(
+      reply,
+      <AcceptInvitePage
+        chrome={chrome}
+        email={invite.email}
+        action={request.url}
+        problems={[]}
+        errors={{}}
+        displayName=""
+      />,
+    )
+  })
+
+  admin.post('/invite/:token', PUBLIC, async (request, reply) => {
+    const { token } = request.params as { token: string }
+    const body = asFormBody(request.body)
+    const displayName = formField(body, 'displayName')
+    reply.header('referrer-policy', 'no-referrer')
+    try {
+      await acceptInvite(ctx, token, {
+        displayName,
+        password: formField(body, 'password'),
+        confirmation: formField(body, 'confirmation'),
+      })
+    } catch (error) {
+      const invite = await findInvite(ctx, token)
+      if (!(error instanceof ValidationError) || !invite) throw error
+      const page = (
+        <AcceptInvitePage
+          chrome={adminChrome(ctx, request, reply)}
+          email={invite.email}
+          action={request.url}
+          problems={formLevelProblems(error.problems, error.fields)}
+          errors={error.fields}
+          displayName={displayName}
+        />
+      )
+      return sendAdminPage(reply, page, 422)
+    }
+    return reply.redirect('/admin/login?notice=password-reset', 303)
+  })
+}
