@@ -2,13 +2,19 @@
 // a contributor and without a CSRF token), variants on disk, metadata removed from every stored
 // file, bad files refused with nothing stored, alt text before use, the picker, delete while in
 // use, and the public page's srcset.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import * as cheerio from 'cheerio'
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it, describe as suite } from 'vitest'
-import { isUsable, requireUsableMedia } from '../src/media/media.service.ts'
+import {
+  addVariants,
+  getMediaByIds,
+  isUsable,
+  recordMedia,
+  requireUsableMedia,
+} from '../src/media/media.service.ts'
 import { PHONE_VARIANT_BUDGET_BYTES } from '../src/media/media-processing.ts'
 import { type AdminClient, signedInAs } from './helpers/admin-client.ts'
 import { testEngines } from './helpers/databases.ts'
@@ -452,6 +458,30 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const response = await t.get(url)
       expect(response.status).toBe(200)
       expect((await response.arrayBuffer()).byteLength).toBeLessThanOrEqual(PHONE_VARIANT_BUDGET_BYTES)
+    })
+
+    it('gives a file recorded without variants (the demo seed) its srcset through addVariants', async () => {
+      const jpeg = await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#557799' } })
+        .jpeg()
+        .toBuffer()
+      await mkdir(path.join(t.ctx.config.mediaDir, 'demo'), { recursive: true })
+      await writeFile(path.join(t.ctx.config.mediaDir, 'demo/river.jpg'), jpeg)
+      const id = await recordMedia(t.ctx, {
+        path: 'demo/river.jpg',
+        mimeType: 'image/jpeg',
+        width: 1200,
+        height: 675,
+        bytes: jpeg.length,
+        alt: 'A river',
+      })
+      expect((await getMediaByIds(t.ctx, [id])).get(id)?.srcset).toBe('')
+      expect(await addVariants(t.ctx, id, { widths: [360, 720], formats: ['webp', 'jpeg'] })).toBe(4)
+      const view = (await getMediaByIds(t.ctx, [id])).get(id)
+      expect(view?.sources).toEqual([
+        { type: 'image/webp', srcset: '/media/demo/river-360.webp 360w, /media/demo/river-720.webp 720w' },
+      ])
+      expect(view?.srcset).toBe('/media/demo/river-360.jpg 360w, /media/demo/river-720.jpg 720w')
+      expect((await t.get('/media/demo/river-360.webp')).status).toBe(200)
     })
 
     it('shows the library grid with thumbnails and the upload form', async () => {

@@ -5,7 +5,7 @@
 import { createArticle, recordCorrection } from '../articles/articles.service.ts'
 import { createAuthor } from '../authors/authors.service.ts'
 import { type AppContext, systemActor } from '../context.ts'
-import { recordMedia } from '../media/media.service.ts'
+import { addVariants, recordMedia } from '../media/media.service.ts'
 import { createSection, listSections } from '../sections/sections.service.ts'
 import { ensureTags } from '../tags/tags.service.ts'
 import { generatePassword } from '../users/passwords.ts'
@@ -19,7 +19,13 @@ import {
   IMAGE_CREDIT,
   type SectionKey,
 } from './demo-content.ts'
-import { avatarSvg, illustrationSvg, type RenderedFile, writeDemoJpeg } from './demo-images.ts'
+import {
+  avatarSvg,
+  ILLUSTRATION_WIDTH,
+  illustrationSvg,
+  type RenderedFile,
+  writeDemoJpeg,
+} from './demo-images.ts'
 import { DEMO_SEED, planArticles } from './demo-plan.ts'
 
 export interface SeedResult {
@@ -30,6 +36,8 @@ export interface SeedResult {
 }
 
 export const DEMO_ADMIN_EMAIL = 'admin@dateline.local'
+
+const DEMO_VARIANTS = { widths: [360, 720, ILLUSTRATION_WIDTH], formats: ['webp', 'jpeg'] } as const
 
 /** Seeds only a database with no sections and no stories; otherwise leaves it alone. */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<SeedResult | undefined> {
@@ -65,6 +73,9 @@ export async function seedDemo(ctx: AppContext): Promise<SeedResult> {
   const sectionIds = await createSections(ctx)
   await ensureTags(ctx, DEMO_TAGS)
   const imageIds = await recordIllustrations(ctx, files.illustrations)
+  // Copies for srcset, so phones load a 360 px picture. WebP and JPEG only: AVIF would add seconds
+  // to every first start, and the demo's illustrations are small already.
+  await Promise.all([...imageIds.values()].map((id) => addVariants(ctx, id, DEMO_VARIANTS)))
   const authorIds = await createAuthors(ctx, files.avatars)
 
   const plan = planArticles(ctx.clock.now(), DEMO_SEED)

@@ -226,45 +226,99 @@ async function renderWithinBudget(base: Sharp, format: ImageFormat, width: numbe
   return image
 }
 
+/** What processImage learns from a file's header before decoding any pixels. */
+interface Inspected {
+  format: ImageFormat
+  width: number
+  isAnimated: boolean
+  source: Sharp
+}
+
+async function inspect(input: Buffer): Promise<Inspected> {
+  const format = requireSupportedImage(input)
+  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, autoOrient: true }
+  try {
+    const meta = await sharp(input, options).metadata()
+    // Checked here from the header, before a single pixel is decoded: a decompression bomb stops now.
+    if ((meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0) * (meta.pages ?? 1) > MAX_INPUT_PIXELS)
+      throw tooManyPixels()
+    const isAnimated = (meta.pages ?? 1) > 1 && (format === 'gif' || format === 'webp')
+    return {
+      format,
+      width: meta.autoOrient?.width ?? meta.width ?? 0,
+      isAnimated,
+      source: sharp(input, { ...options, animated: isAnimated }).toColourspace('srgb'),
+    }
+  } catch (error) {
+    fail(error)
+  }
+}
+
+const fileName = (stem: string, suffix: string, format: ImageFormat) =>
+  `${stem}${suffix}.${EXTENSIONS[format]}`
+
+async function renderVariants(
+  image: Inspected,
+  stem: string,
+  widths: readonly number[],
+  formats: readonly ImageFormat[],
+): Promise<EncodedImage[]> {
+  // Decoding a camera JPEG is the slow part: do it once, at the largest variant's width, and make
+  // every variant from those pixels (animations keep their frames, so they take the long way).
+  const largest = Math.max(...widths)
+  const base = image.isAnimated ? image.source : await decodedAt(image.source, largest)
+  const jobs = widths.flatMap((w) =>
+    formats.map((f) =>
+      w <= PHONE_WIDTH
+        ? renderWithinBudget(base, f, w, fileName(stem, `-${w}`, f))
+        : render(base, f, w, VARIANT_QUALITY[f], fileName(stem, `-${w}`, f)),
+    ),
+  )
+  return Promise.all(jobs)
+}
+
+/** AVIF (unless animated: sharp cannot write animated AVIF), WebP and the original's own format. */
+function variantFormats(image: Inspected): ImageFormat[] {
+  return [...new Set<ImageFormat>([...(image.isAnimated ? [] : ['avif' as const]), 'webp', image.format])]
+}
+
 /**
  * Checks an upload and makes every file to store: the original re-encoded at full size and the
  * variants (each width in AVIF, WebP and the original's format). Throws an AppError with a clear
  * message for anything that is not a readable image of a supported type; nothing is written here.
  */
 export async function processImage(input: Buffer, stem: string): Promise<ProcessedImage> {
-  const format = requireSupportedImage(input)
-  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, autoOrient: true }
-  let pages = 1
-  let width = 0
+  const image = await inspect(input)
   try {
-    const meta = await sharp(input, options).metadata()
-    // Checked here from the header, before a single pixel is decoded: a decompression bomb stops now.
-    if ((meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0) * (meta.pages ?? 1) > MAX_INPUT_PIXELS)
-      throw tooManyPixels()
-    pages = meta.pages ?? 1
-    width = meta.autoOrient?.width ?? meta.width ?? 0
+    const original = await render(
+      image.source,
+      image.format,
+      undefined,
+      ORIGINAL_QUALITY[image.format],
+      fileName(stem, '', image.format),
+    )
+    const widths = variantWidths(image.width || original.width)
+    const variants = await renderVariants(image, stem, widths, variantFormats(image))
+    return { format: image.format, original, variants }
   } catch (error) {
     fail(error)
   }
-  const isAnimated = pages > 1 && (format === 'gif' || format === 'webp')
-  const source = sharp(input, { ...options, animated: isAnimated }).toColourspace('srgb')
-  // sharp cannot write animated AVIF, so an animation gets WebP and its own format only.
-  const formats = [...new Set<ImageFormat>([...(isAnimated ? [] : ['avif' as const]), 'webp', format])]
-  const file = (suffix: string, f: ImageFormat) => `${stem}${suffix}.${EXTENSIONS[f]}`
+}
+
+/**
+ * Variants for a file already stored (the demo seed's illustrations): `stem` is its path without
+ * the extension. Callers may ask for fewer widths and formats when time matters more than bytes.
+ */
+export async function makeVariants(
+  input: Buffer,
+  stem: string,
+  options: { widths?: readonly number[]; formats?: readonly ImageFormat[] } = {},
+): Promise<EncodedImage[]> {
+  const image = await inspect(input)
+  const widths = variantWidths(image.width).filter((w) => options.widths?.includes(w) ?? true)
+  if (widths.length === 0) return []
   try {
-    const original = await render(source, format, undefined, ORIGINAL_QUALITY[format], file('', format))
-    const widths = variantWidths(width || original.width)
-    // Decoding a camera JPEG is the slow part: do it once, at the largest variant's width, and make
-    // every variant from those pixels (animations keep their frames, so they take the long way).
-    const base = isAnimated ? source : await decodedAt(source, widths[widths.length - 1] ?? original.width)
-    const jobs = widths.flatMap((w) =>
-      formats.map((f) =>
-        w <= PHONE_WIDTH
-          ? renderWithinBudget(base, f, w, file(`-${w}`, f))
-          : render(base, f, w, VARIANT_QUALITY[f], file(`-${w}`, f)),
-      ),
-    )
-    return { format, original, variants: await Promise.all(jobs) }
+    return await renderVariants(image, stem, widths, options.formats ?? variantFormats(image))
   } catch (error) {
     fail(error)
   }
@@ -279,14 +333,21 @@ async function decodedAt(source: Sharp, width: number): Promise<Sharp> {
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
 }
 
-/** Writes the files, never over an existing one; if any write fails, those written are removed. */
-export async function writeImageFiles(mediaDir: string, images: readonly EncodedImage[]): Promise<void> {
+/**
+ * Writes the files, never over an existing one unless `isReplacing` (for the variants of a file
+ * whose name is not random, such as the demo seed's); if any write fails, those written are removed.
+ */
+export async function writeImageFiles(
+  mediaDir: string,
+  images: readonly EncodedImage[],
+  options: { isReplacing?: boolean } = {},
+): Promise<void> {
   const written: string[] = []
   try {
     for (const image of images) {
       const target = resolveInside(mediaDir, image.path)
       await mkdir(path.dirname(target), { recursive: true })
-      await writeFile(target, image.data, { flag: 'wx' })
+      await writeFile(target, image.data, { flag: options.isReplacing ? 'w' : 'wx' })
       written.push(image.path)
     }
   } catch (error) {

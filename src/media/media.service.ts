@@ -1,6 +1,7 @@
 // The media library's operations, shared by the public site, the admin, the story editor and the
 // demo seed. Reads return MediaView (plain data a template needs, with the variants for srcset);
 // writes take an explicit actor, are checked against the capability table and audited.
+import { readFile } from 'node:fs/promises'
 import { recordAudit } from '../audit/audit.service.ts'
 import { assertCan, can } from '../auth/capabilities.ts'
 import type { Actor, AppContext } from '../context.ts'
@@ -22,9 +23,12 @@ import {
 } from './media.queries.ts'
 import {
   type EncodedImage,
+  type ImageFormat,
+  makeVariants,
   mediaFileStem,
   processImage,
   removeImageFiles,
+  resolveInside,
   stemKey,
   writeImageFiles,
 } from './media-processing.ts'
@@ -366,6 +370,27 @@ export async function deleteMedia(ctx: AppContext, actor: Actor, id: number): Pr
   await recordAudit(ctx, actor, 'media.deleted', { type: 'media', id }, { path: row.path })
 }
 
+/**
+ * Makes variants for an item recorded from a file already in the media folder (the demo seed), so
+ * its pictures get srcset too. Any variants it had are replaced.
+ */
+export async function addVariants(
+  ctx: AppContext,
+  id: number,
+  options: { widths?: readonly number[]; formats?: readonly ImageFormat[] } = {},
+): Promise<number> {
+  const row = await findMediaRow(ctx.db, id)
+  if (!row) throw new NotFoundError(`There is no image number ${id} in the media library.`)
+  const input = await readFile(resolveInside(ctx.config.mediaDir, row.path))
+  const variants = await makeVariants(input, row.path.replace(/\.[^./]+$/, ''), options)
+  await writeImageFiles(ctx.config.mediaDir, variants, { isReplacing: true })
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('media_variants').where('media_id', '=', id).execute()
+    await insertVariantRows(trx, id, variants)
+  })
+  return variants.length
+}
+
 export interface NewMedia {
   path: string
   mimeType: string
@@ -395,4 +420,25 @@ export async function recordMedia(ctx: AppContext, input: NewMedia): Promise<num
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** A file as feeds describe it (RSS enclosure, Media RSS): its address, type, size and pixels. */
+export interface MediaFile {
+  url: string
+  mimeType: string
+  bytes: number
+  width: number | null
+  height: number | null
+}
+
+/** Each item's original file, for feeds' enclosures (they need the byte length and MIME type). */
+export async function getMediaFiles(ctx: AppContext, ids: readonly number[]): Promise<Map<number, MediaFile>> {
+  if (ids.length === 0) return new Map()
+  const rows = await findMediaRows(ctx.db, [...new Set(ids)])
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { url: mediaUrl(row.path), mimeType: row.mime_type, bytes: row.bytes, width: row.width, height: row.height },
+    ]),
+  )
 }
