@@ -9,7 +9,15 @@ import { requireActor } from '../auth/route-access.ts'
 import { listBylineChoices } from '../authors/byline-choices.service.ts'
 import type { AppContext, UserActor } from '../context.ts'
 import type { ArticleRow, ArticleStatus } from '../db/tables.ts'
-import { AppError, BadRequestError, NotFoundError, StoryConflictError, ValidationError } from '../errors.ts'
+import {
+  AppError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  StoryConflictError,
+  ValidationError,
+} from '../errors.ts'
 import { absoluteUrl, buildChrome } from '../http/site-pages.ts'
 import { parsePageNumber } from '../lib/pagination.ts'
 import { requireUsableMedia } from '../media/media.service.ts'
@@ -256,9 +264,17 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
     const body = asFormBody(request.body)
     const form = readStoryForm(body)
     const revision = Number(formField(body, 'revision')) || 1
-    if (id !== undefined) await loadStoryForEdit(ctx, actor, id)
+    const current = id === undefined ? undefined : (await loadStoryForEdit(ctx, actor, id)).row
     const { input, problems } = parseStoryForm(form)
     const step = readAction(body, form)
+    // A step this person may not take is refused before anything is saved, so a refused
+    // "Publish" never leaves half its work behind.
+    if (step.action !== 'save' && !(await allowedActions(ctx, actor, current)).includes(step.action)) {
+      const rule = WORKFLOW_STEPS[step.action]
+      if (current && !rule.from.includes(current.status))
+        return refused(request, reply, id, form, new ConflictError('STORY_STATE', rule.refusal), revision)
+      throw new ForbiddenError()
+    }
     if (problems.length + step.problems.length > 0)
       return refused(request, reply, id, form, new ValidationError([...problems, ...step.problems]), revision)
     let saved: SaveResult | undefined
