@@ -46,7 +46,10 @@ function dangers($: cheerio.CheerioAPI, root: ReturnType<cheerio.CheerioAPI>): s
       if (name === 'srcdoc') found.push('srcdoc attribute')
       if (URL_ATTRIBUTES.includes(name)) {
         // Browsers ignore control characters and whitespace inside a scheme.
-        const compact = value.replace(/[\u0000-\u0020]/g, '').toLowerCase()
+        const compact = [...value]
+          .filter((c) => c.charCodeAt(0) > 0x20)
+          .join('')
+          .toLowerCase()
         if (/^(javascript|data|vbscript|livescript|mocha|feed|jar|file):/.test(compact))
           found.push(`${name}=${value}`)
         if (compact.startsWith('//')) found.push(`protocol-relative ${name}`)
