@@ -99,6 +99,23 @@ describe('processImage', () => {
     expect(meta.hasAlpha).toBe(true)
   })
 
+  it('converts a wide-gamut (Display P3) photo to sRGB and drops its ICC profile', async () => {
+    const red = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ff2020' } })
+      .withIccProfile('p3')
+      .jpeg({ quality: 95 })
+      .toBuffer()
+    const input = await sharp(red).metadata()
+    expect(input.icc).toBeDefined()
+    const result = await processImage(red, '2026/11/0123456789abcdef-p3')
+    for (const file of [result.original, ...result.variants]) {
+      const meta = await sharp(file.data).metadata()
+      expect(meta.icc, file.path).toBeUndefined()
+      const [r = 0, g = 0, b = 0] = await sharp(file.data).raw().toBuffer()
+      // Still the same red once shown in sRGB (P3 numbers shown as sRGB would look duller).
+      expect(Math.abs(r - 0xff) + Math.abs(g - 0x20) + Math.abs(b - 0x20), file.path).toBeLessThan(16)
+    }
+  })
+
   it('does not upscale a small image', async () => {
     const result = await processImage(
       await square(120, 80).webp().toBuffer(),
