@@ -163,4 +163,50 @@ describe('dateline user', () => {
     const group = await dateline(['user', '--help'], env)
     expect(group.stdout).toMatch(/create[\s\S]*reset-password[\s\S]*list/)
   })
+  it('invites someone with a one-time link valid for a week, storing only the hash of its token', async () => {
+    const run = await dateline(['user', 'invite', '--email', 'Invitee@News.test', '--role', 'author'], env)
+    expect(run.code).toBe(0)
+    const url = run.stdout.match(/^(https:\/\/news\.example\/admin\/invite\/[A-Za-z0-9_-]+)$/m)?.[1] ?? ''
+    expect(url).not.toBe('')
+    const token = url.split('/').at(-1) ?? ''
+    const user = await db()
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'invitee@news.test')
+      .executeTakeFirstOrThrow()
+    expect(user.role).toBe('author')
+    const rows = await db().selectFrom('user_invites').selectAll().where('user_id', '=', user.id).execute()
+    expect(rows.map((r) => r.token_hash)).toEqual([sha256Hex(token)])
+    expect(Date.parse(rows[0]?.expires_at ?? '') - Date.parse(rows[0]?.created_at ?? '')).toBe(
+      7 * 24 * 60 * 60 * 1000,
+    )
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'system_name', 'details'])
+      .where('action', '=', 'user.invited')
+      .execute()
+    expect(audit).toHaveLength(1)
+    expect(audit[0]?.system_name).toBe('cli')
+    expect(audit[0]?.details).not.toContain(token)
+
+    // Invited again before using the link: a new link, and the old one stops working.
+    const again = await dateline(['user', 'invite', '--email', 'invitee@news.test', '--role', 'editor'], env)
+    expect(again.code).toBe(0)
+    const rowsAfter = await db()
+      .selectFrom('user_invites')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .execute()
+    expect(rowsAfter).toHaveLength(1)
+    expect(rowsAfter[0]?.token_hash).not.toBe(sha256Hex(token))
+
+    const taken = await dateline(['user', 'invite', '--email', 'desk@news.test', '--role', 'author'], env)
+    expect(taken.code).toBe(1)
+    expect(taken.stderr).toContain('desk@news.test already has an account')
+    const bad = await dateline(['user', 'invite', '--email', 'nobody', '--role', 'chief'], env)
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain(
+      'The e-mail address is not valid; The role must be one of admin, editor, author, contributor',
+    )
+  })
 })

@@ -49,7 +49,7 @@ export function TagsPage(props: {
   return (
     <AdminLayout chrome={props.chrome} title="Tags">
       <h1>Tags</h1>
-      <form method="get" action="/admin/tags" class="search-form" role="search">
+      <form method="get" action="/admin/tags" class="search-form" aria-label="Find a tag">
         <label for="tag-search">Find a tag</label>
         <div class="search-row">
           <input id="tag-search" name="q" type="search" value={props.search} dir="auto" />
