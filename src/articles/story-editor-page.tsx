@@ -212,14 +212,8 @@ export function StoryEditorPage(props: StoryEditorProps) {
               <label for="slug">Slug</label>
               <input type="text" id="slug" name="slug" value={form.slug} aria-describedby="slug-hint" />
               <p class="hint" id="slug-hint">
-                Left empty, it is made from the headline.{' '}
-                {props.finalUrl ? (
-                  <>
-                    Address: <output id="final-url">{props.finalUrl}</output>
-                  </>
-                ) : (
-                  <output id="final-url" />
-                )}
+                Left empty, it is made from the headline. Address:{' '}
+                <output id="final-url">{props.finalUrl ?? ''}</output>
               </p>
               <label for="sectionId">Section</label>
               <select id="sectionId" name="sectionId" required>

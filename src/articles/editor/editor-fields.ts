@@ -19,7 +19,7 @@ function startFinalUrl(form: HTMLFormElement): void {
   const update = (): void => {
     const sectionSlug = section.selectedOptions[0]?.dataset.slug ?? ''
     const storySlug = slugify(slug.value.trim() || headline.value)
-    output.textContent = storySlug ? `Address: ${form.dataset.siteUrl ?? ''}/${sectionSlug}/${storySlug}` : ''
+    output.textContent = storySlug ? `${form.dataset.siteUrl ?? ''}/${sectionSlug}/${storySlug}` : ''
   }
   for (const field of [headline, slug, section]) field.addEventListener('input', update)
   section.addEventListener('change', update)

@@ -113,6 +113,8 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
   const openLink = { run: () => {} }
 
   const editor = new Editor({
+    // TipTap would add a <style> element, which the CSP refuses: its few rules are in editor.css.
+    injectCSS: false,
     element: root.appendChild(el('div', { class: 'editor-surface' })),
     extensions: [
       StarterKit.configure({
@@ -121,7 +123,8 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
         codeBlock: false,
         link: {
           openOnClick: false,
-          autolink: true,
+          // Off: autolink makes the link mark inclusive, so text typed after a link would join it.
+          autolink: false,
           protocols: ['http', 'https', 'mailto'],
           HTMLAttributes: { rel: null, target: null },
         },

@@ -1,0 +1,197 @@
+// The story editor in a real browser (Debian's chromium through playwright-core): an editor signs
+// in, writes a story in the TipTap island with the keyboard only (toolbar by Tab/Enter, bold and
+// link by shortcuts), waits for autosave, loses the session while writing and gets the text back
+// after signing in again, publishes, and reads the story on the public site. Screenshots of the
+// story list and the editor (also 360 px wide) land in test-output/ for people to look at.
+import { existsSync, mkdirSync } from 'node:fs'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeStaff, type StaffUser } from '../helpers/admin-client.ts'
+import { makeArticle, makeAuthor, makeSection } from '../helpers/factories.ts'
+import { startTestApp, type TestApp } from '../helpers/test-app.ts'
+
+const CHROMIUM_PATH = '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM_PATH)
+const outputDir = new URL('../../test-output/', import.meta.url)
+
+if (!hasChromium) {
+  console.log(
+    `Story editor journey skipped: ${CHROMIUM_PATH} not found (install it with: apt-get install chromium)`,
+  )
+}
+
+/** The element's text, trimmed (textContent: what the page holds, whatever the CSS does). */
+async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim()
+}
+
+/** Presses Tab until the element matching `selector` has focus (keyboard-only navigation). */
+async function tabTo(page: Page, selector: string, maxPresses = 60): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`could not reach ${selector} with Tab`)
+}
+
+async function signIn(page: Page, baseUrl: string, user: StaffUser, next = '/admin'): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login?next=${encodeURIComponent(next)}`)
+  await page.fill('#email', user.email)
+  await page.fill('#password', user.password)
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/admin/login')),
+    page.press('#password', 'Enter'),
+  ])
+}
+
+describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
+  let t: TestApp
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let editor: StaffUser
+  let authorId: number
+  const browserErrors: string[] = []
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite')
+    const sectionId = await makeSection(t.ctx, { slug: 'society', name: 'Society' })
+    authorId = await makeAuthor(t.ctx, { name: 'Maryam Sadat', slug: 'maryam-sadat' })
+    const agencyId = await makeAuthor(t.ctx, { name: 'AT News', slug: 'at-news', kind: 'organization' })
+    for (const [i, headline] of [
+      'Water board opens twelve new wells in the north',
+      'City council approves a budget for winter heating',
+      'Schools reopen after the snow days',
+    ].entries()) {
+      await makeArticle(t.ctx, { sectionId, authorIds: [i === 0 ? agencyId : authorId], headline })
+    }
+    await makeArticle(t.ctx, {
+      sectionId,
+      authorIds: [authorId],
+      headline: 'Draft: market prices survey',
+      status: 'draft',
+      publishedAt: null,
+    })
+    editor = await makeStaff(t.ctx, 'editor')
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+    // Leaving the page with unsaved text asks first; the journey always means to leave.
+    page.on('dialog', (dialog) => void dialog.accept())
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
+        browserErrors.push(`${message.text()} (${message.location().url})`)
+      }
+    })
+    page.on('pageerror', (error) => browserErrors.push(error.message))
+    mkdirSync(outputDir, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await t?.close()
+  })
+
+  it('writes a story with the keyboard, autosaves, survives a lost session, and publishes it', async () => {
+    await signIn(page, t.baseUrl, editor, '/admin/stories')
+    await expect.poll(() => page.locator('.story-table tbody tr').count()).toBe(4)
+    await page.screenshot({ path: new URL('admin-story-list.png', outputDir).pathname, fullPage: true })
+
+    await Promise.all([
+      page.waitForURL('**/admin/stories/new'),
+      page.getByRole('link', { name: 'New story' }).click(),
+    ])
+    await page.locator('.editor-root.is-ready').waitFor()
+    expect(await page.locator('#bodyHtml').isHidden()).toBe(true)
+
+    // Headline and dek, reached by Tab from the top of the page.
+    await tabTo(page, '#headline')
+    await page.keyboard.type('Kabul opens its first public library in a decade')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Thousands of books, free to borrow, in Dari, Pashto and English')
+    // Tab reaches the toolbar (one tab stop); Enter on its first button makes a heading.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Heading')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('A library for everyone')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('The library opened on Tuesday with ')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type('forty thousand books')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.type(' on its shelves. Read the ')
+    await page.keyboard.type('opening report')
+    // Select the two words just typed, word by word.
+    await page.keyboard.press('Control+Shift+ArrowLeft')
+    await page.keyboard.press('Control+Shift+ArrowLeft')
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('opening report')
+    await page.keyboard.press('Control+k')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('link-panel-href')
+    await page.keyboard.type('example.com/library-report')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('End')
+    await page.keyboard.type('.')
+
+    const body = page.locator('.editor-content')
+    expect(await text(body.locator('h2'))).toBe('A library for everyone')
+    expect(await text(body.locator('strong'))).toBe('forty thousand books')
+    expect(await body.locator('a').getAttribute('href')).toBe('https://example.com/library-report')
+    expect(await text(body.locator('a'))).toBe('opening report')
+
+    // The byline, chosen with the keyboard: Tab to the list, a letter picks the author.
+    await tabTo(page, '#authorIds')
+    await page.keyboard.press('ArrowDown')
+    await page.selectOption('#authorIds', String(authorId))
+
+    // Autosave creates the story and says so.
+    await expect.poll(() => text(page.locator('#save-state')), { timeout: 15_000 }).toMatch(/^Saved \d/)
+    expect(page.url()).toMatch(/\/admin\/stories\/\d+$/)
+    const storyPath = new URL(page.url()).pathname
+    // What the person sees (a full-page capture would pin the sticky button bar mid-page).
+    await page.screenshot({ path: new URL('admin-editor.png', outputDir).pathname })
+
+    // The session ends while the person keeps writing: the text stays in the browser…
+    await context.clearCookies()
+    await body.press('Control+End')
+    await page.keyboard.type(' Opening hours are eight to five.')
+    await expect.poll(() => text(page.locator('#save-state')), { timeout: 15_000 }).toContain('signed out')
+    // …and comes back after signing in again.
+    await signIn(page, t.baseUrl, editor, storyPath)
+    await page.locator('.editor-root.is-ready').waitFor()
+    await expect.poll(() => page.locator('#restore-notice').isVisible()).toBe(true)
+    expect(await text(page.locator('.editor-content'))).toContain('Opening hours are eight to five.')
+
+    await Promise.all([
+      page.waitForURL(/notice=publish/),
+      page.getByRole('button', { name: 'Publish now' }).click(),
+    ])
+    expect(await text(page.locator('.notice-success'))).toContain('Published')
+    const finalUrl = await text(page.locator('#final-url'))
+    expect(finalUrl).toMatch(
+      /^https:\/\/news\.example\/society\/kabul-opens-its-first-public-library-in-a-decade$/,
+    )
+
+    await page.setViewportSize({ width: 360, height: 780 })
+    await page.screenshot({ path: new URL('admin-editor-360.png', outputDir).pathname, fullPage: true })
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, 'the editor is wider than a 360 px screen').toBeLessThanOrEqual(0)
+    await page.goto(`${t.baseUrl}/admin/stories`)
+    await page.screenshot({ path: new URL('admin-story-list-360.png', outputDir).pathname, fullPage: true })
+    const listOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(listOverflow, 'the story list is wider than a 360 px screen').toBeLessThanOrEqual(0)
+    await page.setViewportSize({ width: 1280, height: 900 })
+
+    await page.goto(`${t.baseUrl}${new URL(finalUrl).pathname}`)
+    expect(await text(page.locator('h1'))).toBe('Kabul opens its first public library in a decade')
+    expect(await text(page.locator('.story-body h2'))).toBe('A library for everyone')
+    expect(await text(page.locator('.story-body strong'))).toBe('forty thousand books')
+    expect(await page.locator('.story-body a').getAttribute('href')).toBe(
+      'https://example.com/library-report',
+    )
+    expect(await text(page.locator('.story-body'))).toContain('Opening hours are eight to five.')
+    expect(browserErrors.filter((e) => !/401|403|Unauthorized|Forbidden/.test(e))).toEqual([])
+  }, 90_000)
+})
