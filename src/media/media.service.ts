@@ -79,7 +79,10 @@ export function toMediaView(row: MediaRow, variants: readonly MediaVariantRow[] 
   const sources = SOURCE_ORDER.filter((type) => type !== row.mime_type)
     .map((type) => ({ type, srcset: srcsetOf(type) }))
     .filter((s) => s.srcset !== '')
-  const smallest = [...variants].sort((a, b) => a.width - b.width || a.bytes - b.bytes)[0]
+  // Thumbnails in WebP (or the original's format): every browser staff use shows them; AVIF not yet.
+  const thumbRank = (v: MediaVariantRow) =>
+    v.mime_type === 'image/webp' ? 0 : v.mime_type === row.mime_type ? 1 : 2
+  const smallest = [...variants].sort((a, b) => a.width - b.width || thumbRank(a) - thumbRank(b))[0]
   const sameFormat = variants.filter((v) => v.mime_type === row.mime_type).sort((a, b) => a.width - b.width)
   const fallback = sameFormat.filter((v) => v.width <= FALLBACK_WIDTH).pop() ?? sameFormat[0]
   return {
@@ -432,13 +435,22 @@ export interface MediaFile {
 }
 
 /** Each item's original file, for feeds' enclosures (they need the byte length and MIME type). */
-export async function getMediaFiles(ctx: AppContext, ids: readonly number[]): Promise<Map<number, MediaFile>> {
+export async function getMediaFiles(
+  ctx: AppContext,
+  ids: readonly number[],
+): Promise<Map<number, MediaFile>> {
   if (ids.length === 0) return new Map()
   const rows = await findMediaRows(ctx.db, [...new Set(ids)])
   return new Map(
     rows.map((row) => [
       row.id,
-      { url: mediaUrl(row.path), mimeType: row.mime_type, bytes: row.bytes, width: row.width, height: row.height },
+      {
+        url: mediaUrl(row.path),
+        mimeType: row.mime_type,
+        bytes: row.bytes,
+        width: row.width,
+        height: row.height,
+      },
     ]),
   )
 }
