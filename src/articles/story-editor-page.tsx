@@ -159,6 +159,7 @@ export function StoryEditorPage(props: StoryEditorProps) {
         data-autosave={isAutosaveOn ? 'on' : 'off'}
         data-tags-url="/admin/api/tags"
         data-media-url="/admin/api/story-media/"
+        data-library-url="/admin/api/media"
         data-site-url={props.siteUrl}
         data-time-zone={props.timeZone}
       >

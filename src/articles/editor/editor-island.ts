@@ -107,6 +107,62 @@ export function normaliseLink(value: string): string | undefined {
   }
 }
 
+/**
+ * Browsing the media library inside the image panel: a search over the picker API (images with
+ * alt text only); choosing a result fills in its number, caption and credit.
+ */
+function addLibrarySearch(panel: Panel, libraryUrl: string): void {
+  if (libraryUrl === '') return
+  const search = el('input', { type: 'search', id: 'image-panel-search', autocomplete: 'off' })
+  const results = el('ul', { class: 'media-results', 'aria-live': 'polite' })
+  const label = el('label', { for: 'image-panel-search' }, ['Search the library'])
+  panel.root.insertBefore(results, panel.root.children[1] ?? null)
+  panel.root.insertBefore(search, results)
+  panel.root.insertBefore(label, search)
+  const field = (name: string): HTMLInputElement | null => panel.root.querySelector(`#image-panel-${name}`)
+  let timer: number | undefined
+  const run = async (): Promise<void> => {
+    const response = await fetch(`${libraryUrl}?q=${encodeURIComponent(search.value.trim())}`, {
+      headers: { accept: 'application/json' },
+    })
+    if (!response.ok) return panel.message('The media library could not be searched.')
+    const { items } = (await response.json()) as {
+      items: { id: number; thumbUrl: string; alt: string; caption: string; credit: string }[]
+    }
+    results.replaceChildren(
+      ...items.slice(0, 12).map((item) => {
+        const choose = el('button', { type: 'button', class: 'media-result' }, [
+          el('img', { src: item.thumbUrl, alt: '', width: '64', height: '48' }),
+          `${item.id}: ${item.alt}`,
+        ])
+        choose.addEventListener('click', () => {
+          const id = field('id')
+          if (id) id.value = String(item.id)
+          const caption = field('caption')
+          if (caption && caption.value === '') caption.value = item.caption
+          const credit = field('credit')
+          if (credit && credit.value === '') credit.value = item.credit
+          id?.focus()
+        })
+        return el('li', {}, [choose])
+      }),
+    )
+    if (items.length === 0) panel.message('No usable image matches (images need alt text first).')
+  }
+  search.addEventListener('input', () => {
+    window.clearTimeout(timer)
+    timer = window.setTimeout(() => void run(), 250)
+  })
+  search.addEventListener('keydown', (event) => {
+    // Enter searches here; it must not insert an image not yet chosen.
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      event.stopPropagation()
+      void run()
+    }
+  })
+}
+
 function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLElement): void {
   const mediaUrl = form.dataset.mediaUrl ?? ''
   // Filled in below once the panels exist; the keyboard shortcut needs it before.
@@ -227,6 +283,8 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
     },
     focusEditor,
   )
+
+  addLibrarySearch(imagePanel, form.dataset.libraryUrl ?? '')
 
   const embedPanel = makePanel(
     'embed-panel',
