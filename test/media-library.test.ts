@@ -421,11 +421,37 @@ for (const { engine, isAvailable, label } of testEngines()) {
         ).map((v) => v.path),
       ]
       expect(paths.length).toBeGreaterThan(1)
+
+      // A picture placed in a story's text (as the editor inserts it) counts as a use too.
+      const inBody = await upload(t, author, {
+        data: await makeSidewaysPhoto(),
+        name: 'in-text.jpg',
+        type: 'image/jpeg',
+      })
+      const inBodyId = idFromLocation(inBody)
+      const view = (await getMediaByIds(t.ctx, [inBodyId])).get(inBodyId)
+      await makeArticle(t.ctx, {
+        sectionId,
+        authorIds: [authorId],
+        status: 'draft',
+        bodyHtml: `<p>Text.</p><figure><img src="${view?.fallbackUrl}" alt="x"></figure>`,
+      })
+      await author.page(`/admin/media/${inBodyId}`)
+      expect((await author.post(`/admin/media/${inBodyId}/delete`, { confirm: 'yes' })).status).toBe(409)
+
       await author.page(`/admin/media/${id}`)
+      const unconfirmed = await author.post(`/admin/media/${id}/delete`, {})
+      expect(unconfirmed.status).toBe(422)
       const deleted = await author.post(`/admin/media/${id}/delete`, { confirm: 'yes' })
       expect(deleted.status).toBe(303)
       const files = await storedFiles(t)
       for (const p of paths) expect(files).not.toContain(p)
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('target_id', '=', String(id))
+        .execute()
+      expect(audit.map((a) => a.action)).toContain('media.deleted')
       expect(
         await t.ctx.db.selectFrom('media_variants').select('id').where('media_id', '=', id).execute(),
       ).toEqual([])
