@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { registerAdmin } from './admin/admin.plugin.tsx'
+import { registerContentApi } from './api/api.plugin.ts'
 import { purgeOnContentEvents } from './cache/content-invalidation.ts'
 import { type CachePurger, createPageCache, type PageCache } from './cache/page-cache.ts'
 import { registerPageCache } from './cache/page-cache-hooks.ts'
@@ -15,6 +16,7 @@ import { registerPublicRoutes } from './http/public-routes.ts'
 import { createArticleViewCounter } from './most-read/most-read.service.ts'
 import type { ViewCounter } from './most-read/view-counter.ts'
 import { indexOnContentEvents } from './search/search.service.ts'
+import { queueWebhooksOnContentEvents } from './webhooks/webhooks.service.ts'
 
 /** Strict CSP: no inline scripts or styles anywhere, nothing from other hosts. */
 const CONTENT_SECURITY_POLICY = {
@@ -81,6 +83,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   // The search index follows publish, update, unpublish and delete at once.
   const stopIndexing = indexOnContentEvents(ctx)
   app.addHook('onClose', async () => stopIndexing())
+  // Webhook deliveries are queued on every content event; main.ts runs the dispatcher that sends them.
+  const stopQueueing = queueWebhooksOnContentEvents(ctx)
+  app.addHook('onClose', async () => stopQueueing())
+  // The read-only content API under /api/v1, in its own scope, cached like the site's pages.
+  await registerContentApi(app, ctx, pageCache ? { pageCache } : {})
   const views = options.viewCounter ?? createArticleViewCounter(ctx)
   app.addHook('onClose', async () => views.stop())
   // The public site in a scope of its own, so that the cache's hooks cover its routes only.

@@ -34,6 +34,12 @@ export type ErrorCode =
   | 'MEDIA_FILE_MISSING'
   | 'MEDIA_ALT_MISSING'
   | 'MEDIA_IN_USE'
+  | 'INVALID_PARAMETER'
+  | 'API_KEY_REQUIRED'
+  | 'API_KEY_INVALID'
+  | 'API_KEY_NOT_FOUND'
+  | 'WEBHOOK_NOT_FOUND'
+  | 'WEBHOOK_URL_REFUSED'
 
 export class AppError extends Error {
   readonly code: ErrorCode

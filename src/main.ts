@@ -10,6 +10,7 @@ import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { seedDemoIfEmpty } from './demo/seed.ts'
 import { reindexSearch, storiesAwaitingFirstIndex } from './search/search.service.ts'
+import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 
 export function createLogger(config: Config): Logger {
   return pino({
@@ -71,6 +72,9 @@ export async function startServer(
   // Scheduled stories publish themselves; the schedule is in the database, so a restart loses none.
   const scheduler = createScheduler(ctx)
   scheduler.start()
+  // Webhook deliveries wait in the database; the dispatcher sends them (and retries) after listening.
+  const webhooks = createWebhookDispatcher(ctx)
+  webhooks.start()
   if (awaitingIndex > FOREGROUND_INDEX_LIMIT) void buildIndex()
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -83,6 +87,7 @@ export async function startServer(
     url,
     close: async () => {
       scheduler.stop()
+      await webhooks.stop()
       await app.close()
       await db.close()
     },

@@ -14,6 +14,8 @@ const NAV: readonly (AdminNavItem & { capability: Capability })[] = [
   { label: 'Users', href: '/admin/users', capability: 'users.manage' },
   { label: 'Settings', href: '/admin/settings', capability: 'settings.manage' },
   { label: 'Audit log', href: '/admin/audit', capability: 'audit.view' },
+  { label: 'API keys', href: '/admin/api-keys', capability: 'api-keys.manage' },
+  { label: 'Webhooks', href: '/admin/webhooks', capability: 'webhooks.manage' },
 ]
 
 export function navFor(actor: UserActor): AdminNavItem[] {

@@ -12,6 +12,7 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { registerApiKeyRoutes } from '../api-keys/api-keys.admin.tsx'
 import { registerStoryAdminRoutes } from '../articles/articles.admin.tsx'
 import { registerAuditRoutes } from '../audit/audit.admin.tsx'
 import {
@@ -33,6 +34,7 @@ import { registerSectionRoutes } from '../sections/sections.admin.tsx'
 import { registerSettingsRoutes } from '../settings/settings.admin.tsx'
 import { registerTagRoutes } from '../tags/tags.admin.tsx'
 import { registerUserRoutes } from '../users/users.admin.tsx'
+import { registerWebhookRoutes } from '../webhooks/webhooks.admin.tsx'
 import { registerAccountRoutes } from './account.admin.tsx'
 import { registerAdminAssetRoutes } from './admin-assets.ts'
 import { AdminErrorPage } from './admin-error-page.tsx'
@@ -54,6 +56,8 @@ const ROUTE_REGISTRARS: readonly RouteRegistrar[] = [
   registerAuthorRoutes,
   registerUserRoutes,
   registerSettingsRoutes,
+  registerApiKeyRoutes,
+  registerWebhookRoutes,
 ]
 
 /** Form bodies are small; media uploads will bring their own limit. */

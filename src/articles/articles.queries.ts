@@ -1,7 +1,7 @@
 // The only file that writes SQL for articles. "Published" is defined here once, and every public
 // surface (site, feeds, API, search, sitemaps) lists articles through these functions.
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely'
-import type { ArticleRow, Database } from '../db/tables.ts'
+import type { ArticleRow, ArticleStatus, Database } from '../db/tables.ts'
 
 /** Visible to readers: published, and its publication time has come. */
 export function isPublished(now: Date) {
@@ -20,7 +20,11 @@ export interface ArticleFilter {
 }
 
 function publishedQuery(db: Kysely<Database>, now: Date, filter: ArticleFilter) {
-  let query = db.selectFrom('articles').where(isPublished(now))
+  return filteredQuery(db.selectFrom('articles').where(isPublished(now)), filter)
+}
+
+function filteredQuery(base: SelectQueryBuilder<Database, 'articles', {}>, filter: ArticleFilter) {
+  let query = base
   if (filter.language !== undefined) query = query.where('articles.language', '=', filter.language)
   if (filter.sectionIds !== undefined) query = query.where('articles.section_id', 'in', filter.sectionIds)
   if (filter.tagId !== undefined) {
@@ -103,6 +107,84 @@ export async function countPublishedArticles(
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirst()
   return Number(row?.count ?? 0)
+}
+
+/**
+ * Who is asking decides what a listing may hold: readers (and the API without a key) see what
+ * isPublished allows; a holder of a draft-reading API key names the statuses they want.
+ */
+export type ArticleVisibility =
+  | { kind: 'published' }
+  | { kind: 'statuses'; statuses: readonly ArticleStatus[] }
+
+function visibleQuery(db: Kysely<Database>, now: Date, visibility: ArticleVisibility, filter: ArticleFilter) {
+  if (visibility.kind === 'published') return publishedQuery(db, now, filter)
+  return filteredQuery(db.selectFrom('articles').where('articles.status', 'in', [...visibility.statuses]), filter)
+}
+
+function visibleOrder<O>(query: SelectQueryBuilder<Database, 'articles', O>, visibility: ArticleVisibility) {
+  // Drafts have no publication time yet: the newsroom's own order, last changed first.
+  if (visibility.kind === 'published') return newestFirst(query)
+  return query.orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc')
+}
+
+/** listPublishedArticles for any visibility (the content API). */
+export async function listVisibleArticles(
+  db: Kysely<Database>,
+  now: Date,
+  visibility: ArticleVisibility,
+  filter: ArticleFilter,
+  page: { limit: number; offset: number },
+): Promise<ArticleSummaryRow[]> {
+  const pageIds = visibleOrder(visibleQuery(db, now, visibility, filter).select('articles.id'), visibility)
+    .limit(page.limit)
+    .offset(page.offset)
+  return visibleOrder(
+    db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', pageIds),
+    visibility,
+  ).execute()
+}
+
+export async function countVisibleArticles(
+  db: Kysely<Database>,
+  now: Date,
+  visibility: ArticleVisibility,
+  filter: ArticleFilter,
+): Promise<number> {
+  const row = await visibleQuery(db, now, visibility, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}
+
+/** One story by id, or by language and slug, if the visibility allows it. */
+export async function findVisibleArticle(
+  db: Kysely<Database>,
+  now: Date,
+  visibility: ArticleVisibility,
+  key: { id: number } | { language: string; slug: string },
+): Promise<ArticleRow | undefined> {
+  let query = visibleQuery(db, now, visibility, {}).selectAll('articles')
+  query =
+    'id' in key
+      ? query.where('articles.id', '=', key.id)
+      : query.where('articles.language', '=', key.language).where('articles.slug', '=', key.slug)
+  return query.executeTakeFirst()
+}
+
+/** Bodies of the stories the visibility allows; others are left out. */
+export async function findVisibleBodies(
+  db: Kysely<Database>,
+  now: Date,
+  visibility: ArticleVisibility,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await visibleQuery(db, now, visibility, {})
+    .select(['articles.id', 'articles.body_html'])
+    .where('articles.id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.body_html]))
 }
 
 export async function findPublishedArticleBySlug(

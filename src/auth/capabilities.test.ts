@@ -29,6 +29,8 @@ const EXPECTED: Record<Capability, [string, string, string, string]> = {
   'users.manage': ['none', 'none', 'none', 'all'],
   'settings.manage': ['none', 'none', 'none', 'all'],
   'audit.view': ['none', 'none', 'none', 'all'],
+  'api-keys.manage': ['none', 'none', 'none', 'all'],
+  'webhooks.manage': ['none', 'none', 'none', 'all'],
 }
 
 const user = (role: UserRole, userId = 7): Actor => ({ kind: 'user', userId, role })

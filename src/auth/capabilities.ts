@@ -46,6 +46,10 @@ export const CAPABILITIES = {
   'users.manage': adminsOnly,
   'settings.manage': adminsOnly,
   'audit.view': adminsOnly,
+  /** Content API keys (they read drafts): created, shown once, revoked. */
+  'api-keys.manage': adminsOnly,
+  /** Webhook addresses, their secrets and their delivery log. */
+  'webhooks.manage': adminsOnly,
 } as const satisfies Record<string, RoleGrants>
 
 export type Capability = keyof typeof CAPABILITIES

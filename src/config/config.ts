@@ -19,6 +19,17 @@ export interface Config {
   /** Folder for uploaded and generated media files. */
   mediaDir: string
   logLevel: string
+  /**
+   * Origins allowed to read the content API from a browser (DATELINE_API_CORS_ORIGINS, comma
+   * separated; "*" for any). Empty: no CORS headers at all. Credentials are never allowed.
+   */
+  apiCorsOrigins: readonly string[]
+  /**
+   * Whether webhooks may target private, loopback and link-local addresses
+   * (DATELINE_ALLOW_PRIVATE_WEBHOOK_TARGETS). Off by default when NODE_ENV is production, so a
+   * webhook cannot be aimed at the server's own network (SSRF); on elsewhere, for local receivers.
+   */
+  allowPrivateWebhookTargets: boolean
 }
 
 export class ConfigError extends Error {
@@ -112,6 +123,19 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const logLevel = env.LOG_LEVEL?.trim() || 'info'
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
+  const corsText = env.DATELINE_API_CORS_ORIGINS?.trim() ?? ''
+  const apiCorsOrigins = corsText === '' ? [] : corsText.split(',').map((o) => o.trim().replace(/\/+$/, ''))
+  for (const origin of apiCorsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/i.test(origin))
+      problems.push(`DATELINE_API_CORS_ORIGINS must list origins like https://example.org (or *), got "${origin}"`)
+  }
+
+  const privateTargetsText = env.DATELINE_ALLOW_PRIVATE_WEBHOOK_TARGETS?.trim() || ''
+  const allowPrivateWebhookTargets =
+    privateTargetsText === '' ? env.NODE_ENV?.trim() !== 'production' : parseBoolean(privateTargetsText)
+  if (allowPrivateWebhookTargets === undefined)
+    problems.push(`DATELINE_ALLOW_PRIVATE_WEBHOOK_TARGETS must be on or off, got "${privateTargetsText}"`)
+
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     database: database as DatabaseConfig,
@@ -124,5 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     isDemoContentEnabled: isDemoContentEnabled as boolean,
     mediaDir,
     logLevel,
+    apiCorsOrigins,
+    allowPrivateWebhookTargets: allowPrivateWebhookTargets as boolean,
   }
 }

@@ -262,6 +262,68 @@ export interface ArticleViewsTable {
   count: number
 }
 
+/** A content API key (src/api-keys): only its hash is stored. */
+export interface ApiKeysTable {
+  id: Generated<number>
+  name: string
+  /** SHA-256 (hex) of the key. */
+  key_hash: string
+  /** The first characters of the key, to tell keys apart in the admin. */
+  prefix: string
+  /** What the key may do beyond a reader: "drafts:read". */
+  scope: string
+  created_by: number | null
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
+/** An address that receives signed POSTs on content events (src/webhooks). */
+export interface WebhooksTable {
+  id: Generated<number>
+  url: string
+  /** Comma-separated event types. */
+  events: string
+  /** The HMAC key; kept in clear because signing needs it. */
+  secret: string
+  is_enabled: number
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed'
+
+/** One event to send to one webhook, with its attempts (the dispatcher's queue and the admin's log). */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>
+  webhook_id: number
+  event_type: string
+  article_id: number | null
+  /** The exact JSON body every attempt sends. */
+  payload: string
+  status: WebhookDeliveryStatus
+  attempts: number
+  next_attempt_at: string
+  claimed_until: string | null
+  last_status_code: number | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+  delivered_at: string | null
+}
+
+/** What the WordPress importer has imported: matched on the next run so nothing is added twice. */
+export interface WpImportMapTable {
+  /** The exporting site's base blog URL. */
+  source: string
+  kind: 'post' | 'attachment' | 'category' | 'tag' | 'author' | 'coauthor'
+  wp_id: string
+  guid: string
+  local_id: number
+  created_at: string
+}
+
 export interface Database {
   sections: SectionsTable
   tags: TagsTable
@@ -285,6 +347,9 @@ export interface Database {
   search_fts: SearchFtsTable
   search_documents: SearchDocumentsTable
   article_views: ArticleViewsTable
+  api_keys: ApiKeysTable
+  webhooks: WebhooksTable
+  webhook_deliveries: WebhookDeliveriesTable
 }
 
 export type ArticleRow = Selectable<ArticlesTable>
@@ -299,3 +364,6 @@ export type UserRow = Selectable<UsersTable>
 export type SessionRow = Selectable<SessionsTable>
 export type AuditLogRow = Selectable<AuditLogTable>
 export type ArticleRevisionRow = Selectable<ArticleRevisionsTable>
+export type ApiKeyRow = Selectable<ApiKeysTable>
+export type WebhookRow = Selectable<WebhooksTable>
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>

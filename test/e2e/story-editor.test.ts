@@ -194,4 +194,25 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     expect(await text(page.locator('.story-body'))).toContain('Opening hours are eight to five.')
     expect(browserErrors.filter((e) => !/401|403|Unauthorized|Forbidden/.test(e))).toEqual([])
   }, 90_000)
+
+  it('moves through the toolbar with arrow keys and explains a refused embed', async () => {
+    await page.goto(`${t.baseUrl}/admin/stories/new`)
+    await page.locator('.editor-root.is-ready').waitFor()
+    await tabTo(page, '.editor-toolbar .tool[tabindex="0"]')
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Embed video or post',
+    )
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('embed-panel-url')
+    await page.keyboard.type('https://evil.example/video/1')
+    await page.keyboard.press('Enter')
+    expect(await text(page.locator('#embed-panel .editor-panel-message'))).toContain('not allowed')
+    await page.keyboard.press('Escape')
+    expect(await page.locator('#embed-panel').isHidden()).toBe(true)
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('editor-content'))).toBe(true)
+    expect(await page.locator('.editor-content iframe').count()).toBe(0)
+  })
 })
