@@ -11,7 +11,7 @@ describe('article body sanitizer', () => {
     expect(clean).toContain('<h2>Sub</h2>')
     expect(clean).toContain('<blockquote class="pullquote">')
     expect(clean).toContain('<a href="https://example.org/x" rel="noopener noreferrer">link</a>')
-    expect(clean).toContain('<img src="/media/a.jpg" alt="A" />')
+    expect(clean).toContain('<img src="/media/a.jpg" alt="A" loading="lazy" decoding="async" />')
   })
 
   it('removes scripts, event handlers, styles and dangerous URLs', () => {
@@ -28,5 +28,12 @@ describe('article body sanitizer', () => {
       'youtube-nocookie',
     )
     expect(sanitizeBody('<iframe src="https://example.com/embed"></iframe>')).not.toContain('example.com')
+  })
+
+  it('makes every picture in a story load lazily, whatever the input said', () => {
+    const clean = sanitizeBody('<p><img src="/media/b.jpg" alt="B" loading="eager" decoding="sync"></p>')
+    expect(clean).toContain('loading="lazy"')
+    expect(clean).toContain('decoding="async"')
+    expect(clean).not.toContain('eager')
   })
 })

@@ -43,7 +43,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'hreflang'],
-    img: ['src', 'alt', 'width', 'height', 'srcset', 'sizes'],
+    img: ['src', 'alt', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding'],
     blockquote: ['class', 'cite'],
     iframe: ['src', 'width', 'height', 'title', 'allowfullscreen'],
     th: ['scope', 'colspan', 'rowspan'],
@@ -65,6 +65,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
       const isExternal = /^https?:\/\//i.test(href)
       return { tagName, attribs: isExternal ? { ...attribs, rel: 'noopener noreferrer' } : attribs }
     },
+    // Pictures inside a story load only when a reader scrolls to them: on slow, paid-by-the-byte
+    // connections the text must not wait for (or pay for) images below the fold.
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }),
   },
 }
 
