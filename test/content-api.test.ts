@@ -6,15 +6,24 @@ import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiKey, DRAFTS_SCOPE, revokeApiKey } from '../src/api-keys/api-keys.service.ts'
 import { systemActor } from '../src/context.ts'
-import { testEngines } from './helpers/databases.ts'
 import { signedInAs } from './helpers/admin-client.ts'
+import { testEngines } from './helpers/databases.ts'
 import { makeArticle, makeAuthor, makeSection, paragraphs } from './helpers/factories.ts'
 import { startTestApp, type TestApp } from './helpers/test-app.ts'
 
 type Doc = {
   openapi: string
   info: { title: string; version: string }
-  paths: Record<string, { get: { operationId: string; parameters: unknown[]; responses: Record<string, { content?: Record<string, { schema: object }> }> } }>
+  paths: Record<
+    string,
+    {
+      get: {
+        operationId: string
+        parameters: unknown[]
+        responses: Record<string, { content?: Record<string, { schema: object }> }>
+      }
+    }
+  >
   components: { schemas: Record<string, object> }
 }
 
@@ -23,7 +32,11 @@ function resolveRef(doc: unknown, ref: string): unknown {
   return ref
     .slice(2)
     .split('/')
-    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), doc)
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
+      doc,
+    )
 }
 
 function collectRefs(node: unknown, refs: string[] = []): string[] {
@@ -57,6 +70,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
     const logLines: string[] = []
     const scanned: unknown[] = []
 
+    // biome-ignore lint/suspicious/noExplicitAny: bodies are checked against the OpenAPI schemas; tests read them freely
     async function getJson(path: string, init?: RequestInit): Promise<{ response: Response; body: any }> {
       const response = await t.get(path, init)
       const body = await response.json()
@@ -91,8 +105,17 @@ for (const { engine, isAvailable, label } of testEngines()) {
       // A pseudonymous byline linked to a staff account: the link must never surface.
       const { user } = await signedInAs(t, 'author')
       ids.user = user.id
-      ids.pseudonym = await makeAuthor(ctx, { slug: 'night-owl', name: 'Night Owl', isPseudonym: true, userId: user.id })
-      ids.agency = await makeAuthor(ctx, { slug: 'dateline-news', name: 'Dateline News', kind: 'organization' })
+      ids.pseudonym = await makeAuthor(ctx, {
+        slug: 'night-owl',
+        name: 'Night Owl',
+        isPseudonym: true,
+        userId: user.id,
+      })
+      ids.agency = await makeAuthor(ctx, {
+        slug: 'dateline-news',
+        name: 'Dateline News',
+        kind: 'organization',
+      })
       ids.a = await makeArticle(ctx, {
         headline: 'Water board opens new wells',
         slug: 'water-board-opens-new-wells',
@@ -161,7 +184,8 @@ for (const { engine, isAvailable, label } of testEngines()) {
         const responses = doc.paths[path]?.get.responses ?? {}
         expect(responses['200']?.content?.['application/json']?.schema, path).toBeDefined()
         for (const [status, response] of Object.entries(responses)) {
-          if (status !== '304') expect(response.content?.['application/json']?.schema, `${path} ${status}`).toBeDefined()
+          if (status !== '304')
+            expect(response.content?.['application/json']?.schema, `${path} ${status}`).toBeDefined()
         }
       }
       const refs = collectRefs(doc)
@@ -217,9 +241,15 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const section = (await getJson('/api/v1/articles?section=news')).body
       // A parent section includes its subsections, as on the site.
       expect(section.data.map((a: { id: number }) => a.id)).toEqual([ids.c, ids.a])
-      expect((await getJson('/api/v1/articles?tag=football')).body.data.map((a: { id: number }) => a.id)).toEqual([ids.b])
-      expect((await getJson('/api/v1/articles?author=night-owl')).body.data.map((a: { id: number }) => a.id)).toEqual([ids.a])
-      expect((await getJson('/api/v1/articles?language=fa')).body.data.map((a: { id: number }) => a.id)).toEqual([ids.c])
+      expect(
+        (await getJson('/api/v1/articles?tag=football')).body.data.map((a: { id: number }) => a.id),
+      ).toEqual([ids.b])
+      expect(
+        (await getJson('/api/v1/articles?author=night-owl')).body.data.map((a: { id: number }) => a.id),
+      ).toEqual([ids.a])
+      expect(
+        (await getJson('/api/v1/articles?language=fa')).body.data.map((a: { id: number }) => a.id),
+      ).toEqual([ids.c])
       const window = (await getJson('/api/v1/articles?since=2026-11-21&until=2026-11-25')).body
       expect(window.data.map((a: { id: number }) => a.id)).toEqual([ids.b])
       expect((await getJson('/api/v1/articles?section=no-such-section')).body.meta.total).toBe(0)
@@ -245,7 +275,9 @@ for (const { engine, isAvailable, label } of testEngines()) {
       for (const item of slim.data) expect(Object.keys(item).sort()).toEqual(['headline', 'id', 'url'])
       const plain = (await getJson(`/api/v1/articles/${ids.a}`)).body
       expect(plain.data.body_html).toBeUndefined()
-      expect(plain.data.url).toBe('https://news.example/news/water-board-opens-new-wells'.replace('/news/', '/local/'))
+      expect(plain.data.url).toBe(
+        'https://news.example/news/water-board-opens-new-wells'.replace('/news/', '/local/'),
+      )
       const full = (await getJson(`/api/v1/articles/${ids.a}?include=body`)).body
       expect(full.data.body_html).toContain('twelve new wells')
       const refused = await getJson('/api/v1/articles?fields=headline,user_id')
@@ -263,7 +295,10 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const search = (await getJson('/api/v1/search?q=budget')).body
       expect(search.meta.total).toBe(0)
 
-      const { key } = await createApiKey(t.ctx, systemActor('test'), { name: 'Partner app', scope: DRAFTS_SCOPE })
+      const { key } = await createApiKey(t.ctx, systemActor('test'), {
+        name: 'Partner app',
+        scope: DRAFTS_SCOPE,
+      })
       const auth = { headers: { authorization: `Bearer ${key}` } }
       const drafts = await getJson('/api/v1/articles?status=draft', auth)
       expect(drafts.response.status).toBe(200)
@@ -278,11 +313,17 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(one.response.status).toBe(200)
       expect(one.body.data.status).toBe('draft')
 
-      const wrong = await getJson('/api/v1/articles', { headers: { authorization: 'Bearer dtl_not-a-real-key' } })
+      const wrong = await getJson('/api/v1/articles', {
+        headers: { authorization: 'Bearer dtl_not-a-real-key' },
+      })
       expect(wrong.response.status).toBe(401)
       expect(wrong.body.error.code).toBe('API_KEY_INVALID')
 
-      const [created] = await t.ctx.db.selectFrom('api_keys').select('id').where('name', '=', 'Partner app').execute()
+      const [created] = await t.ctx.db
+        .selectFrom('api_keys')
+        .select('id')
+        .where('name', '=', 'Partner app')
+        .execute()
       await revokeApiKey(t.ctx, systemActor('test'), created?.id ?? 0)
       const revoked = await getJson('/api/v1/articles?status=draft', auth)
       expect(revoked.response.status).toBe(401)
@@ -297,7 +338,11 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(Object.keys(owl).sort()).toEqual(
         ['article_count', 'avatar', 'bio', 'id', 'job_title', 'kind', 'name', 'slug', 'url'].sort(),
       )
-      const user = await t.ctx.db.selectFrom('users').select(['email', 'display_name']).where('id', '=', ids.user ?? 0).executeTakeFirstOrThrow()
+      const user = await t.ctx.db
+        .selectFrom('users')
+        .select(['email', 'display_name'])
+        .where('id', '=', ids.user ?? 0)
+        .executeTakeFirstOrThrow()
       expect(scanned.length).toBeGreaterThan(10)
       for (const body of scanned) {
         const keys = allKeys(body)
@@ -323,7 +368,12 @@ for (const { engine, isAvailable, label } of testEngines()) {
       // A content event purges it: the next read is a miss that shows the change.
       await t.get('/api/v1/articles')
       expect((await t.get('/api/v1/articles')).headers.get('x-cache')).toBe('HIT')
-      await makeArticle(t.ctx, { headline: 'Fresh story', sectionId: ids.sport ?? 0, authorIds: [ids.agency ?? 0], publishedAt: '2026-11-27T07:00:00.000Z' })
+      await makeArticle(t.ctx, {
+        headline: 'Fresh story',
+        sectionId: ids.sport ?? 0,
+        authorIds: [ids.agency ?? 0],
+        publishedAt: '2026-11-27T07:00:00.000Z',
+      })
       const fresh = await t.get('/api/v1/articles')
       expect(fresh.headers.get('x-cache')).toBe('MISS')
       expect(((await fresh.json()) as { meta: { total: number } }).meta.total).toBe(4)

@@ -29,14 +29,15 @@ export function ApiKeysPage(props: {
       <h1>API keys</h1>
       <p>
         Keys let a program read stories that are not published yet (drafts, stories in review, scheduled ones)
-        through the content API at <code>/api/v1</code>, by sending <code>Authorization: Bearer &lt;key&gt;</code>.
-        Published stories need no key.
+        through the content API at <code>/api/v1</code>, by sending{' '}
+        <code>Authorization: Bearer &lt;key&gt;</code>. Published stories need no key.
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {props.newKey ? (
         <Notice kind="success">
           <p>
-            The key “{props.newKey.name}” is ready. Copy it now: it is shown only this once and cannot be recovered.
+            The key “{props.newKey.name}” is ready. Copy it now: it is shown only this once and cannot be
+            recovered.
           </p>
           <p class="secret" id="new-api-key">
             <code>{props.newKey.key}</code>
@@ -48,7 +49,14 @@ export function ApiKeysPage(props: {
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/api-keys" class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
-          <TextField name="name" label="Name (who or what uses it)" value={props.name} errors={props.errors} maxLength={80} isRequired />
+          <TextField
+            name="name"
+            label="Name (who or what uses it)"
+            value={props.name}
+            errors={props.errors}
+            maxLength={80}
+            isRequired
+          />
           <input type="hidden" name="scope" value={DRAFTS_SCOPE} />
           <p class="hint">Scope: read drafts and scheduled stories (drafts:read).</p>
           <button type="submit">Create key</button>

@@ -54,8 +54,10 @@ export async function createApiKey(
   const name = input.name.trim()
   const problems: Record<string, string> = {}
   if (name === '') problems.name = 'Give the key a name (who or what uses it).'
-  else if (name.length > MAX_NAME_LENGTH) problems.name = `The name must be at most ${MAX_NAME_LENGTH} characters.`
-  if (!(API_KEY_SCOPES as readonly string[]).includes(input.scope)) problems.scope = 'Choose what the key may do.'
+  else if (name.length > MAX_NAME_LENGTH)
+    problems.name = `The name must be at most ${MAX_NAME_LENGTH} characters.`
+  if (!(API_KEY_SCOPES as readonly string[]).includes(input.scope))
+    problems.scope = 'Choose what the key may do.'
   if (Object.keys(problems).length > 0) throw new ValidationError(Object.values(problems), problems)
   const key = `${KEY_PREFIX}${randomToken(32)}`
   const row = await ctx.db
@@ -72,16 +74,30 @@ export async function createApiKey(
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  await recordAudit(ctx, actor, 'api-key.created', { type: 'api-key', id: row.id }, { name, scope: input.scope })
+  await recordAudit(
+    ctx,
+    actor,
+    'api-key.created',
+    { type: 'api-key', id: row.id },
+    { name, scope: input.scope },
+  )
   return { key, view: toView(row) }
 }
 
 export async function revokeApiKey(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   assertCan(actor, 'api-keys.manage')
-  const row = await ctx.db.selectFrom('api_keys').select(['id', 'name', 'revoked_at']).where('id', '=', id).executeTakeFirst()
+  const row = await ctx.db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'revoked_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
   if (!row) throw new AppError('API_KEY_NOT_FOUND', 'There is no API key with this number.', 404)
   if (row.revoked_at !== null) return
-  await ctx.db.updateTable('api_keys').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute()
+  await ctx.db
+    .updateTable('api_keys')
+    .set({ revoked_at: ctx.clock.now().toISOString() })
+    .where('id', '=', id)
+    .execute()
   await recordAudit(ctx, actor, 'api-key.revoked', { type: 'api-key', id }, { name: row.name })
 }
 
@@ -105,7 +121,11 @@ export async function authenticateApiKey(
   if (!row || row.revoked_at !== null) return undefined
   const now = ctx.clock.now()
   if (row.last_used_at === null || now.getTime() - Date.parse(row.last_used_at) > LAST_USED_RESOLUTION_MS) {
-    await ctx.db.updateTable('api_keys').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute()
+    await ctx.db
+      .updateTable('api_keys')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', row.id)
+      .execute()
   }
   return { id: row.id, scope: row.scope }
 }

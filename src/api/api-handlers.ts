@@ -1,13 +1,14 @@
 // The content API's handlers: thin. Each reads its (already validated) parameters, calls the
 // features' services, and maps the result with api-views.ts. Nothing here writes SQL.
-import type { ArticleFilter } from '../articles/articles.queries.ts'
+
 import {
   type ArticleVisibility,
   getArticleRecord,
   listArticleRecords,
 } from '../articles/article-records.service.ts'
-import { findAuthorBySlug, type AuthorView } from '../authors/authors.service.ts'
-import { HOME_KEY, LATEST_KEY, articleKey, authorKey, sectionKey, tagKey } from '../cache/surrogate-keys.ts'
+import type { ArticleFilter } from '../articles/articles.queries.ts'
+import { type AuthorView, findAuthorBySlug } from '../authors/authors.service.ts'
+import { articleKey, authorKey, HOME_KEY, LATEST_KEY, sectionKey, tagKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import type { ArticleStatus } from '../db/tables.ts'
 import { AppError, NotFoundError } from '../errors.ts'
@@ -15,9 +16,9 @@ import { getMediaByIds } from '../media/media.service.ts'
 import { searchStories } from '../search/search.service.ts'
 import { findSectionBySlug, listSections, sectionWithDescendantIds } from '../sections/sections.service.ts'
 import { findTagBySlug, tagUrl } from '../tags/tags.service.ts'
-import { publishedAuthorCounts, publishedSectionCounts, publishedTagCounts } from './api-topics.queries.ts'
-import { ARTICLE_FIELDS, ARTICLE_STATUSES, type ArticleField } from './api-schemas.ts'
 import { API_PREFIX } from './api-routes.ts'
+import { ARTICLE_FIELDS, ARTICLE_STATUSES, type ArticleField } from './api-schemas.ts'
+import { publishedAuthorCounts, publishedSectionCounts, publishedTagCounts } from './api-topics.queries.ts'
 import { articleJson, authorRefJson, imageJson, type Json, sectionRefJson } from './api-views.ts'
 
 /** What a handler returns: the body, and the surrogate keys of what it shows. */
@@ -41,7 +42,9 @@ function parseFields(fields: string | undefined, include: string | undefined): S
   const chosen = new Set<ArticleField>()
   for (const name of fields.split(',')) {
     if (!allowed.has(name)) {
-      throw invalidParameter(`fields: "${name.slice(0, 40)}" is not a field; choose from ${ARTICLE_FIELDS.join(', ')}`)
+      throw invalidParameter(
+        `fields: "${name.slice(0, 40)}" is not a field; choose from ${ARTICLE_FIELDS.join(', ')}`,
+      )
     }
     chosen.add(name as ArticleField)
   }
@@ -65,7 +68,13 @@ function parseInstant(name: string, value: string, isEnd: boolean): string {
   return new Date(isDay && isEnd ? time + DAY_MS : time).toISOString()
 }
 
-function pageLinks(ctx: AppContext, path: string, query: Record<string, unknown>, page: number, pages: number): Json {
+function pageLinks(
+  ctx: AppContext,
+  path: string,
+  query: Record<string, unknown>,
+  page: number,
+  pages: number,
+): Json {
   const urlFor = (n: number): string => {
     const params = new URLSearchParams()
     for (const [key, value] of Object.entries(query)) {
@@ -151,13 +160,18 @@ export interface ArticleListQuery {
   include?: string
 }
 
-export async function listArticles(ctx: AppContext, caller: ApiCaller, query: ArticleListQuery): Promise<ApiResult> {
+export async function listArticles(
+  ctx: AppContext,
+  caller: ApiCaller,
+  query: ArticleListQuery,
+): Promise<ApiResult> {
   const visibility = visibilityFor(caller, query.status)
   const fields = parseFields(query.fields, query.include)
   const topics = await topicFilter(ctx, query)
   if (query.since !== undefined || query.until !== undefined) {
     topics.filter.publishedBetween = {
-      start: query.since === undefined ? '0000-01-01T00:00:00.000Z' : parseInstant('since', query.since, false),
+      start:
+        query.since === undefined ? '0000-01-01T00:00:00.000Z' : parseInstant('since', query.since, false),
       end: query.until === undefined ? '9999-12-31T23:59:59.999Z' : parseInstant('until', query.until, true),
     }
   }
@@ -202,7 +216,10 @@ export async function getArticle(
 }
 
 export async function listSectionsJson(ctx: AppContext): Promise<ApiResult> {
-  const [sections, counts] = await Promise.all([listSections(ctx), publishedSectionCounts(ctx.db, ctx.clock.now())])
+  const [sections, counts] = await Promise.all([
+    listSections(ctx),
+    publishedSectionCounts(ctx.db, ctx.clock.now()),
+  ])
   const siteUrl = ctx.config.siteUrl
   return {
     body: {
@@ -222,7 +239,13 @@ export async function listTagsJson(ctx: AppContext): Promise<ApiResult> {
   const siteUrl = ctx.config.siteUrl
   return {
     body: {
-      data: rows.map((t) => ({ id: t.id, slug: t.slug, name: t.name, url: siteUrl + tagUrl(t.slug), article_count: t.count })),
+      data: rows.map((t) => ({
+        id: t.id,
+        slug: t.slug,
+        name: t.name,
+        url: siteUrl + tagUrl(t.slug),
+        article_count: t.count,
+      })),
     },
     surrogateKeys: [LATEST_KEY],
   }
@@ -271,7 +294,11 @@ export interface SearchQueryParams {
 }
 
 export async function searchJson(ctx: AppContext, query: SearchQueryParams): Promise<ApiResult> {
-  const topics = await topicFilter(ctx, { section: query.section, author: query.author, language: query.language })
+  const topics = await topicFilter(ctx, {
+    section: query.section,
+    author: query.author,
+    language: query.language,
+  })
   const results = topics.isEmpty
     ? { items: [], total: 0, page: query.page, pageCount: 1 }
     : await searchStories(ctx, query.q, {

@@ -48,11 +48,22 @@ const sectionRef = {
 } as const
 
 const authorRef = object(
-  { id: integer, slug: string, name: string, kind: { type: 'string', enum: ['person', 'organization'] }, url: absoluteUrl },
+  {
+    id: integer,
+    slug: string,
+    name: string,
+    kind: { type: 'string', enum: ['person', 'organization'] },
+    url: absoluteUrl,
+  },
   ['id', 'slug', 'name', 'kind', 'url'],
 )
 
-const tagRef = object({ id: integer, slug: string, name: string, url: absoluteUrl }, ['id', 'slug', 'name', 'url'])
+const tagRef = object({ id: integer, slug: string, name: string, url: absoluteUrl }, [
+  'id',
+  'slug',
+  'name',
+  'url',
+])
 
 const image = {
   ...object(
@@ -99,19 +110,20 @@ export const articleSchema = object(
 
 const nullableUrl = { type: ['string', 'null'], format: 'uri' } as const
 
-const listMeta = object(
-  { total: integer, page: integer, per_page: integer, pages: integer },
-  ['total', 'page', 'per_page', 'pages'],
-)
+const listMeta = object({ total: integer, page: integer, per_page: integer, pages: integer }, [
+  'total',
+  'page',
+  'per_page',
+  'pages',
+])
 const listLinks = object(
   { self: absoluteUrl, first: absoluteUrl, last: absoluteUrl, prev: nullableUrl, next: nullableUrl },
   ['self', 'first', 'last', 'prev', 'next'],
 )
 
-export const errorSchema = object(
-  { error: object({ code: string, message: string }, ['code', 'message']) },
-  ['error'],
-)
+export const errorSchema = object({ error: object({ code: string, message: string }, ['code', 'message']) }, [
+  'error',
+])
 
 const slugParam = { type: 'string', minLength: 1, maxLength: 200 } as const
 const dateParam = {
@@ -211,7 +223,13 @@ export const tagListResponse = object(
   {
     data: {
       type: 'array',
-      items: object({ ...tagRef.properties, article_count: integer }, ['id', 'slug', 'name', 'url', 'article_count']),
+      items: object({ ...tagRef.properties, article_count: integer }, [
+        'id',
+        'slug',
+        'name',
+        'url',
+        'article_count',
+      ]),
     },
   },
   ['data'],
@@ -253,7 +271,18 @@ export const searchResponse = object(
           section: sectionRef,
           authors: { type: 'array', items: authorRef },
         },
-        ['id', 'headline', 'headline_html', 'snippet_html', 'url', 'language', 'published_at', 'updated_at', 'section', 'authors'],
+        [
+          'id',
+          'headline',
+          'headline_html',
+          'snippet_html',
+          'url',
+          'language',
+          'published_at',
+          'updated_at',
+          'section',
+          'authors',
+        ],
       ),
     },
     meta: listMeta,

@@ -22,7 +22,9 @@ export function imageJson(siteUrl: string, image: MediaView | undefined): Json |
 }
 
 export function sectionRefJson(siteUrl: string, section: SectionView | undefined): Json | null {
-  return section ? { id: section.id, slug: section.slug, name: section.name, url: siteUrl + section.url } : null
+  return section
+    ? { id: section.id, slug: section.slug, name: section.name, url: siteUrl + section.url }
+    : null
 }
 
 export function authorRefJson(siteUrl: string, author: AuthorView): Json {
@@ -34,7 +36,11 @@ export function tagRefJson(siteUrl: string, tag: TagView): Json {
 }
 
 /** The article's JSON, limited to `fields` when given (id always). */
-export function articleJson(siteUrl: string, record: ArticleRecord, fields: ReadonlySet<ArticleField> | undefined): Json {
+export function articleJson(
+  siteUrl: string,
+  record: ArticleRecord,
+  fields: ReadonlySet<ArticleField> | undefined,
+): Json {
   const all: Record<ArticleField, unknown> = {
     slug: record.slug,
     language: record.language,

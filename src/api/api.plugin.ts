@@ -65,7 +65,11 @@ async function callerOf(ctx: AppContext, request: FastifyRequest): Promise<ApiCa
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   const grant = match?.[1] ? await authenticateApiKey(ctx, match[1]) : undefined
   if (!grant || grant.scope !== DRAFTS_SCOPE) {
-    throw new AppError('API_KEY_INVALID', 'This API key is not valid (unknown, revoked or without the scope).', 401)
+    throw new AppError(
+      'API_KEY_INVALID',
+      'This API key is not valid (unknown, revoked or without the scope).',
+      401,
+    )
   }
   return { canReadDrafts: true }
 }
@@ -78,7 +82,12 @@ function corsOrigin(allowed: readonly string[], origin: string | undefined): str
 
 function appendVary(reply: FastifyReply, names: readonly string[]): void {
   const current = String(reply.getHeader('vary') ?? '')
-  const present = new Set(current.split(',').map((v) => v.trim().toLowerCase()).filter((v) => v !== ''))
+  const present = new Set(
+    current
+      .split(',')
+      .map((v) => v.trim().toLowerCase())
+      .filter((v) => v !== ''),
+  )
   const added = names.filter((n) => !present.has(n.toLowerCase()))
   if (added.length > 0) reply.header('vary', [current, ...added].filter((v) => v !== '').join(', '))
 }
@@ -87,7 +96,10 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
   return reply.status(status).header('cache-control', 'no-store').send({ error: { code, message } })
 }
 
-async function contentApi(api: FastifyInstance, options: { ctx: AppContext } & ContentApiOptions): Promise<void> {
+async function contentApi(
+  api: FastifyInstance,
+  options: { ctx: AppContext } & ContentApiOptions,
+): Promise<void> {
   const { ctx } = options
   if (options.pageCache) {
     registerPageCache(api, {
@@ -113,14 +125,20 @@ async function contentApi(api: FastifyInstance, options: { ctx: AppContext } & C
   api.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'api request failed')
-      return sendError(reply, error.status, error.code, error.isSafeToShow ? error.message : 'Something went wrong.')
+      return sendError(
+        reply,
+        error.status,
+        error.code,
+        error.isSafeToShow ? error.message : 'Something went wrong.',
+      )
     }
     if (error.validation) {
       // Fastify's message names the parameter ("querystring/per_page must be <= 100").
       return sendError(reply, 400, 'INVALID_PARAMETER', error.message)
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500
-    if (status >= 400 && status < 500) return sendError(reply, status, 'BAD_REQUEST', 'The request could not be understood.')
+    if (status >= 400 && status < 500)
+      return sendError(reply, status, 'BAD_REQUEST', 'The request could not be understood.')
     request.log.error({ err: error }, 'unexpected api error')
     return sendError(reply, 500, 'INTERNAL', 'Something went wrong. Please try again in a moment.')
   })

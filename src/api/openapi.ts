@@ -51,7 +51,10 @@ function operation(route: ApiRouteDefinition): object {
     operationId: route.operationId,
     summary: route.summary,
     description: route.description,
-    parameters: [...parameters(route.schema.params, 'path'), ...parameters(route.schema.querystring, 'query')],
+    parameters: [
+      ...parameters(route.schema.params, 'path'),
+      ...parameters(route.schema.querystring, 'query'),
+    ],
     ...(route.isKeyAware ? { security: [{}, { apiKey: [] }] } : {}),
     responses,
   }

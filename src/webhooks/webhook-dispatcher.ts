@@ -132,7 +132,8 @@ export function createWebhookDispatcher(ctx: AppContext, options: DispatcherOpti
           })
           statusCode = response.status
           await response.body?.cancel().catch(() => undefined)
-          if (response.status < 200 || response.status >= 300) error = `The receiver answered HTTP ${response.status}`
+          if (response.status < 200 || response.status >= 300)
+            error = `The receiver answered HTTP ${response.status}`
         } catch (sendError) {
           error = describeError(sendError)
         }
@@ -143,7 +144,14 @@ export function createWebhookDispatcher(ctx: AppContext, options: DispatcherOpti
     if (error === null) {
       await ctx.db
         .updateTable('webhook_deliveries')
-        .set({ status: 'delivered', claimed_until: null, last_status_code: statusCode, last_error: null, updated_at: at, delivered_at: at })
+        .set({
+          status: 'delivered',
+          claimed_until: null,
+          last_status_code: statusCode,
+          last_error: null,
+          updated_at: at,
+          delivered_at: at,
+        })
         .where('id', '=', id)
         .execute()
       return 'delivered'

@@ -61,8 +61,10 @@ export function webhookUrlProblem(text: string, allowInternal: boolean): string 
   } catch {
     return 'Enter a full address starting with https:// (or http://).'
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Only http:// and https:// addresses can receive webhooks.'
-  if (url.username !== '' || url.password !== '') return 'Put no user name or password in the address; the signature authenticates us.'
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return 'Only http:// and https:// addresses can receive webhooks.'
+  if (url.username !== '' || url.password !== '')
+    return 'Put no user name or password in the address; the signature authenticates us.'
   if (text.length > 2000) return 'The address is too long.'
   const host = hostOf(url)
   if (!allowInternal && (host === 'localhost' || host.endsWith('.localhost') || isInternalAddress(host))) {
@@ -72,7 +74,10 @@ export function webhookUrlProblem(text: string, allowInternal: boolean): string 
 }
 
 /** Before each send: every address the name resolves to must be public (unless allowed). */
-export async function resolvedTargetProblem(text: string, allowInternal: boolean): Promise<string | undefined> {
+export async function resolvedTargetProblem(
+  text: string,
+  allowInternal: boolean,
+): Promise<string | undefined> {
   const problem = webhookUrlProblem(text, allowInternal)
   if (problem || allowInternal) return problem
   const host = hostOf(new URL(text))

@@ -50,14 +50,15 @@ export function WebhooksPage(props: {
     <AdminLayout chrome={props.chrome} title="Webhooks">
       <h1>Webhooks</h1>
       <p>
-        A webhook receives a signed POST (JSON) when a story is published, updated, unpublished or deleted. See
-        docs/webhooks.md for checking the <code>X-Dateline-Signature</code> header.
+        A webhook receives a signed POST (JSON) when a story is published, updated, unpublished or deleted.
+        See docs/webhooks.md for checking the <code>X-Dateline-Signature</code> header.
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {props.created ? (
         <Notice kind="success">
           <p>
-            The webhook for {props.created.webhook.url} is registered. Its signing secret is shown only this once:
+            The webhook for {props.created.webhook.url} is registered. Its signing secret is shown only this
+            once:
           </p>
           <p class="secret" id="webhook-secret">
             <code>{props.created.secret}</code>
@@ -69,7 +70,14 @@ export function WebhooksPage(props: {
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/webhooks" class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
-          <TextField name="url" label="Address (https://…)" value={props.form.url} errors={props.errors} isRequired dir="ltr" />
+          <TextField
+            name="url"
+            label="Address (https://…)"
+            value={props.form.url}
+            errors={props.errors}
+            isRequired
+            dir="ltr"
+          />
           <fieldset>
             <legend>Events</legend>
             {WEBHOOK_EVENTS.map((event) => (
@@ -132,14 +140,19 @@ export function WebhookPage(props: {
       <h1>Webhook</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <p>
-        <code>{webhook.url}</code> · {webhook.events.join(', ')} · {webhook.isEnabled ? 'Enabled' : 'Disabled'}
+        <code>{webhook.url}</code> · {webhook.events.join(', ')} ·{' '}
+        {webhook.isEnabled ? 'Enabled' : 'Disabled'}
       </p>
       <div class="button-row">
         <form method="post" action={`/admin/webhooks/${webhook.id}/test`} class="inline-form">
           <CsrfField token={chrome.csrfToken} />
           <button type="submit">Send test</button>
         </form>
-        <form method="post" action={`/admin/webhooks/${webhook.id}/${webhook.isEnabled ? 'disable' : 'enable'}`} class="inline-form">
+        <form
+          method="post"
+          action={`/admin/webhooks/${webhook.id}/${webhook.isEnabled ? 'disable' : 'enable'}`}
+          class="inline-form"
+        >
           <CsrfField token={chrome.csrfToken} />
           <button type="submit">{webhook.isEnabled ? 'Disable' : 'Enable'}</button>
         </form>

@@ -45,7 +45,9 @@ function toView(row: WebhookRow): WebhookView {
   return {
     id: row.id,
     url: row.url,
-    events: row.events.split(',').filter((e): e is ContentEventType => (WEBHOOK_EVENTS as string[]).includes(e)),
+    events: row.events
+      .split(',')
+      .filter((e): e is ContentEventType => (WEBHOOK_EVENTS as string[]).includes(e)),
     isEnabled: row.is_enabled === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -85,7 +87,11 @@ export async function getWebhook(ctx: AppContext, actor: Actor, id: number): Pro
 
 export const DELIVERY_LOG_SIZE = 50
 
-export async function listDeliveries(ctx: AppContext, actor: Actor, webhookId: number): Promise<DeliveryView[]> {
+export async function listDeliveries(
+  ctx: AppContext,
+  actor: Actor,
+  webhookId: number,
+): Promise<DeliveryView[]> {
   assertCan(actor, 'webhooks.manage')
   const rows = await ctx.db
     .selectFrom('webhook_deliveries')
@@ -128,11 +134,22 @@ export async function createWebhook(
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  await recordAudit(ctx, actor, 'webhook.created', { type: 'webhook', id: row.id }, { url, events: events.join(',') })
+  await recordAudit(
+    ctx,
+    actor,
+    'webhook.created',
+    { type: 'webhook', id: row.id },
+    { url, events: events.join(',') },
+  )
   return { webhook: toView(row), secret }
 }
 
-export async function setWebhookEnabled(ctx: AppContext, actor: Actor, id: number, isEnabled: boolean): Promise<void> {
+export async function setWebhookEnabled(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  isEnabled: boolean,
+): Promise<void> {
   assertCan(actor, 'webhooks.manage')
   const row = await findWebhook(ctx, id)
   await ctx.db
@@ -140,7 +157,13 @@ export async function setWebhookEnabled(ctx: AppContext, actor: Actor, id: numbe
     .set({ is_enabled: isEnabled ? 1 : 0, updated_at: ctx.clock.now().toISOString() })
     .where('id', '=', id)
     .execute()
-  await recordAudit(ctx, actor, isEnabled ? 'webhook.enabled' : 'webhook.disabled', { type: 'webhook', id }, { url: row.url })
+  await recordAudit(
+    ctx,
+    actor,
+    isEnabled ? 'webhook.enabled' : 'webhook.disabled',
+    { type: 'webhook', id },
+    { url: row.url },
+  )
 }
 
 export async function deleteWebhook(ctx: AppContext, actor: Actor, id: number): Promise<void> {
@@ -188,7 +211,11 @@ async function enqueue(
 export async function queueTestDelivery(ctx: AppContext, actor: Actor, id: number): Promise<void> {
   assertCan(actor, 'webhooks.manage')
   const row = await findWebhook(ctx, id)
-  const payload = JSON.stringify({ event: TEST_EVENT, occurred_at: ctx.clock.now().toISOString(), article: null })
+  const payload = JSON.stringify({
+    event: TEST_EVENT,
+    occurred_at: ctx.clock.now().toISOString(),
+    article: null,
+  })
   await enqueue(ctx, [row.id], TEST_EVENT, null, payload)
   await recordAudit(ctx, actor, 'webhook.test-queued', { type: 'webhook', id }, { url: row.url })
 }
@@ -220,7 +247,11 @@ async function eventPayload(ctx: AppContext, event: ContentEvent): Promise<strin
  * the writer's request (after the commit), so it must stay one small insert.
  */
 export async function enqueueForEvent(ctx: AppContext, event: ContentEvent): Promise<void> {
-  const hooks = await ctx.db.selectFrom('webhooks').select(['id', 'events']).where('is_enabled', '=', 1).execute()
+  const hooks = await ctx.db
+    .selectFrom('webhooks')
+    .select(['id', 'events'])
+    .where('is_enabled', '=', 1)
+    .execute()
   const ids = hooks.filter((h) => h.events.split(',').includes(event.type)).map((h) => h.id)
   if (ids.length === 0) return
   await enqueue(ctx, ids, event.type, event.articleId, await eventPayload(ctx, event))
