@@ -142,8 +142,10 @@ export function CheckboxField(props: FieldBase & { isChecked: boolean; children?
   )
 }
 
-/** Problems that belong to no one field (a stale form, a refused delete), above the form. */
-export function formLevelProblems(problems: readonly string[], fields: FieldErrors): string[] {
-  const fieldMessages = new Set(Object.values(fields))
-  return problems.filter((p) => !fieldMessages.has(p))
+/**
+ * The summary above a form (role="alert", so it is announced after a failed save): every problem,
+ * including those also shown beside their fields, since a screen reader user lands at the top.
+ */
+export function formLevelProblems(problems: readonly string[], _fields: FieldErrors): string[] {
+  return [...problems]
 }

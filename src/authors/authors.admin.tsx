@@ -187,9 +187,13 @@ export function AuthorsPage(props: {
                     <br />
                     <code>{a.url}</code>
                   </td>
-                  <td>{a.kind === 'organization' ? 'organisation' : 'person'}</td>
-                  <td class="number">{a.storyCount}</td>
-                  {props.canSeeAccounts ? <td>{a.linkedUser ? a.linkedUser.displayName : '—'}</td> : null}
+                  <td data-label="Kind">{a.kind === 'organization' ? 'organisation' : 'person'}</td>
+                  <td class="number" data-label="Stories">
+                    {a.storyCount}
+                  </td>
+                  {props.canSeeAccounts ? (
+                    <td data-label="Staff account">{a.linkedUser ? a.linkedUser.displayName : '—'}</td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -79,7 +79,9 @@ export function TagsPage(props: {
                   <td>
                     <code>{t.url}</code>
                   </td>
-                  <td class="number">{t.storyCount}</td>
+                  <td class="number" data-label="Stories">
+                    {t.storyCount}
+                  </td>
                 </tr>
               ))}
             </tbody>

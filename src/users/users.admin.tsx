@@ -103,7 +103,7 @@ export function UsersPage(props: {
                     </button>
                   </form>
                 </td>
-                <td>{u.isInvited ? 'invited' : u.isActive ? 'active' : 'deactivated'}</td>
+                <td data-label="Status">{u.isInvited ? 'invited' : u.isActive ? 'active' : 'deactivated'}</td>
                 <td>
                   <form
                     method="post"
