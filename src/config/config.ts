@@ -30,6 +30,13 @@ export interface Config {
    * webhook cannot be aimed at the server's own network (SSRF); on elsewhere, for local receivers.
    */
   allowPrivateWebhookTargets: boolean
+  /**
+   * Bearer token for /metrics (METRICS_TOKEN). Unset: /metrics answers only direct loopback
+   * requests (no proxy headers); set: it answers only requests that carry the token.
+   */
+  metricsToken?: string
+  /** Whether request logs may carry readers' IP addresses (LOG_READER_IPS). Off by default. */
+  isReaderIpLogged: boolean
 }
 
 export class ConfigError extends Error {
@@ -127,7 +134,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const apiCorsOrigins = corsText === '' ? [] : corsText.split(',').map((o) => o.trim().replace(/\/+$/, ''))
   for (const origin of apiCorsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/i.test(origin))
-      problems.push(`DATELINE_API_CORS_ORIGINS must list origins like https://example.org (or *), got "${origin}"`)
+      problems.push(
+        `DATELINE_API_CORS_ORIGINS must list origins like https://example.org (or *), got "${origin}"`,
+      )
   }
 
   const privateTargetsText = env.DATELINE_ALLOW_PRIVATE_WEBHOOK_TARGETS?.trim() || ''
@@ -135,6 +144,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     privateTargetsText === '' ? env.NODE_ENV?.trim() !== 'production' : parseBoolean(privateTargetsText)
   if (allowPrivateWebhookTargets === undefined)
     problems.push(`DATELINE_ALLOW_PRIVATE_WEBHOOK_TARGETS must be on or off, got "${privateTargetsText}"`)
+
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,256}$/.test(metricsToken))
+    problems.push('METRICS_TOKEN must be 16 to 256 printable characters without spaces')
+
+  const readerIpsText = env.LOG_READER_IPS?.trim() || 'off'
+  const isReaderIpLogged = parseBoolean(readerIpsText)
+  if (isReaderIpLogged === undefined)
+    problems.push(`LOG_READER_IPS must be on or off, got "${readerIpsText}"`)
 
   if (problems.length > 0) throw new ConfigError(problems)
   return {
@@ -150,5 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel,
     apiCorsOrigins,
     allowPrivateWebhookTargets: allowPrivateWebhookTargets as boolean,
+    ...(metricsToken ? { metricsToken } : {}),
+    isReaderIpLogged: isReaderIpLogged as boolean,
   }
 }
