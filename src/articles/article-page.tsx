@@ -1,6 +1,7 @@
 import type { AuthorView } from '../authors/authors.service.ts'
 import type { MostReadItem } from '../most-read/most-read.service.ts'
 import { MostReadList, ViewBeacon } from '../most-read/most-read-list.tsx'
+import type { PageMeta } from '../seo/page-meta.ts'
 import { Breadcrumb, BylineNames, Picture, Time } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import type { SiteChrome } from '../views/site-chrome.ts'
@@ -61,12 +62,18 @@ export function ArticlePage(props: {
   related: ArticleSummary | undefined
   canonicalUrl: string
   mostRead?: MostReadItem[]
+  meta?: PageMeta
 }) {
   const { chrome, article, related } = props
   return (
     <Layout
       chrome={chrome}
-      head={{ title: article.headline, description: article.excerpt, canonicalUrl: props.canonicalUrl }}
+      head={{
+        title: article.headline,
+        description: article.excerpt,
+        canonicalUrl: props.canonicalUrl,
+        ...(props.meta ? { meta: props.meta } : {}),
+      }}
     >
       <Breadcrumb
         siteUrl={chrome.siteUrl}

@@ -1,6 +1,6 @@
 // The only file that writes SQL for articles. "Published" is defined here once, and every public
 // surface (site, feeds, API, search, sitemaps) lists articles through these functions.
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { ArticleRow, ArticleStatus, Database } from '../db/tables.ts'
 
 /** Visible to readers: published, and its publication time has come. */
@@ -94,8 +94,12 @@ export async function listPublishedArticles(
   // Two steps: the page's ids from the listing indexes alone (a deep page skips thousands of
   // stories without reading their wide rows), then those rows. 20 ms → 3 ms for a section's page 50
   // at 100,000 stories (bench/run.ts).
-  const pageIds = newestFirst(publishedQuery(db, now, filter).select('articles.id')).limit(page.limit).offset(page.offset)
-  return newestFirst(db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', pageIds)).execute()
+  const pageIds = newestFirst(publishedQuery(db, now, filter).select('articles.id'))
+    .limit(page.limit)
+    .offset(page.offset)
+  return newestFirst(
+    db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', pageIds),
+  ).execute()
 }
 
 export async function countPublishedArticles(
@@ -119,7 +123,10 @@ export type ArticleVisibility =
 
 function visibleQuery(db: Kysely<Database>, now: Date, visibility: ArticleVisibility, filter: ArticleFilter) {
   if (visibility.kind === 'published') return publishedQuery(db, now, filter)
-  return filteredQuery(db.selectFrom('articles').where('articles.status', 'in', [...visibility.statuses]), filter)
+  return filteredQuery(
+    db.selectFrom('articles').where('articles.status', 'in', [...visibility.statuses]),
+    filter,
+  )
 }
 
 function visibleOrder<O>(query: SelectQueryBuilder<Database, 'articles', O>, visibility: ArticleVisibility) {
@@ -302,4 +309,98 @@ export async function findArticlePlacement(
     db.selectFrom('article_authors').select('author_id').where('article_id', '=', id).execute(),
   ])
   return { ...row, tag_ids: tags.map((t) => t.tag_id), author_ids: authors.map((a) => a.author_id) }
+}
+
+/** Bodies of published stories (feeds' full content); a story that is not published is left out. */
+export async function findPublishedBodies(
+  db: Kysely<Database>,
+  now: Date,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('articles')
+    .select(['articles.id', 'articles.body_html'])
+    .where(isPublished(now))
+    .where('articles.id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.body_html]))
+}
+
+/** Published stories per UTC month ("2026-11"), with the newest change in each (sitemap index). */
+export async function countPublishedByMonth(
+  db: Kysely<Database>,
+  now: Date,
+  language: string,
+): Promise<{ month: string; count: number; lastModified: string }[]> {
+  // substr works alike on both engines, and stored times are ISO UTC text on both.
+  const month = sql<string>`substr(articles.published_at, 1, 7)`
+  const rows = await db
+    .selectFrom('articles')
+    .where(isPublished(now))
+    .where('articles.language', '=', language)
+    .select((eb) => [
+      month.as('month'),
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.max('articles.updated_at').as('last_modified'),
+    ])
+    .groupBy(month)
+    .orderBy(month)
+    .execute()
+  return rows.map((r) => ({ month: r.month, count: Number(r.count), lastModified: String(r.last_modified) }))
+}
+
+export interface PublishedTopicRow {
+  id: number
+  slug: string
+  lastModified: string
+}
+
+/**
+ * Sections, tags and bylines with at least one published story in the language, with the newest
+ * change among those stories: the listing pages a sitemap may name (an empty one is not worth a
+ * crawl, and a tag only drafts use must not leak).
+ */
+export async function listPublishedTopics(
+  db: Kysely<Database>,
+  now: Date,
+  language: string,
+): Promise<{ sections: PublishedTopicRow[]; tags: PublishedTopicRow[]; authors: PublishedTopicRow[] }> {
+  const [sections, tags, authors] = await Promise.all([
+    db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .where(isPublished(now))
+      .where('articles.language', '=', language)
+      .select((eb) => ['sections.id', 'sections.slug', eb.fn.max('articles.updated_at').as('last_modified')])
+      .groupBy(['sections.id', 'sections.slug'])
+      .orderBy('sections.slug')
+      .execute(),
+    db
+      .selectFrom('articles')
+      .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .where(isPublished(now))
+      .where('articles.language', '=', language)
+      .select((eb) => ['tags.id', 'tags.slug', eb.fn.max('articles.updated_at').as('last_modified')])
+      .groupBy(['tags.id', 'tags.slug'])
+      .orderBy('tags.slug')
+      .execute(),
+    db
+      .selectFrom('articles')
+      .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .where(isPublished(now))
+      .where('articles.language', '=', language)
+      .select((eb) => ['authors.id', 'authors.slug', eb.fn.max('articles.updated_at').as('last_modified')])
+      .groupBy(['authors.id', 'authors.slug'])
+      .orderBy('authors.slug')
+      .execute(),
+  ])
+  const toTopic = (r: { id: number; slug: string; last_modified: unknown }): PublishedTopicRow => ({
+    id: r.id,
+    slug: r.slug,
+    lastModified: String(r.last_modified),
+  })
+  return { sections: sections.map(toTopic), tags: tags.map(toTopic), authors: authors.map(toTopic) }
 }

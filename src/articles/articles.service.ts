@@ -1,6 +1,6 @@
 // Article operations shared by every surface: the public site, feeds, the API, the CLI, the
 // importers. Reads return plain view objects; writes sanitize, validate and run in a transaction.
-import { authorsForArticles, type AuthorView } from '../authors/authors.service.ts'
+import { type AuthorView, authorsForArticles } from '../authors/authors.service.ts'
 import type { Actor, AppContext } from '../context.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { ArticleRow, ArticleStatus } from '../db/tables.ts'
@@ -17,11 +17,15 @@ import {
   type ArticleFilter,
   type ArticleSummaryRow,
   countPublishedArticles,
+  countPublishedByMonth,
   findArticlePlacement,
   findPublishedArticleBySlug,
+  findPublishedBodies,
   isSlugTaken,
   listPublishedArticles,
+  listPublishedTopics,
   listRelatedCandidates,
+  type PublishedTopicRow,
   tagIdsForArticles,
 } from './articles.queries.ts'
 import { chooseRelated } from './related.ts'
@@ -115,9 +119,32 @@ export async function listPublishedSummaries(
 }
 
 /** The newest published stories without counting them (home page blocks). */
-export async function latestSummaries(ctx: AppContext, filter: ArticleFilter, limit: number): Promise<ArticleSummary[]> {
+export async function latestSummaries(
+  ctx: AppContext,
+  filter: ArticleFilter,
+  limit: number,
+): Promise<ArticleSummary[]> {
   const rows = await listPublishedArticles(ctx.db, ctx.clock.now(), filter, { limit, offset: 0 })
   return toSummaries(ctx, rows)
+}
+
+function toDetail(
+  row: ArticleSummaryRow,
+  summary: ArticleSummary,
+  bodyHtml: string,
+  tags: TagView[],
+): ArticleDetail {
+  const published = row.published_at ? Date.parse(row.published_at) : 0
+  return {
+    ...summary,
+    bodyHtml,
+    tags,
+    imageCaption: row.featured_caption || summary.image?.caption || '',
+    imageCredit: row.featured_credit || summary.image?.credit || '',
+    correctionNote: row.correction_note,
+    wordCount: row.word_count,
+    isUpdated: Date.parse(row.updated_at) - published > UPDATE_THRESHOLD_MS,
+  }
 }
 
 export async function getPublishedArticle(
@@ -130,23 +157,101 @@ export async function getPublishedArticle(
   const [summary] = await toSummaries(ctx, [row])
   if (!summary) return undefined
   const tags = (await tagsForArticles(ctx, [row.id])).get(row.id) ?? []
-  const published = row.published_at ? Date.parse(row.published_at) : 0
-  return {
-    ...summary,
-    bodyHtml: row.body_html,
-    tags,
-    imageCaption: row.featured_caption || summary.image?.caption || '',
-    imageCredit: row.featured_credit || summary.image?.credit || '',
-    correctionNote: row.correction_note,
-    wordCount: row.word_count,
-    isUpdated: Date.parse(row.updated_at) - published > UPDATE_THRESHOLD_MS,
+  return toDetail(row, summary, row.body_html, tags)
+}
+
+/** The newest published stories in full, bodies and tags included (feeds). */
+export async function latestPublishedDetails(
+  ctx: AppContext,
+  filter: ArticleFilter,
+  limit: number,
+): Promise<ArticleDetail[]> {
+  const now = ctx.clock.now()
+  const rows = await listPublishedArticles(ctx.db, now, filter, { limit, offset: 0 })
+  const ids = rows.map((r) => r.id)
+  const [summaries, bodies, tags] = await Promise.all([
+    toSummaries(ctx, rows),
+    findPublishedBodies(ctx.db, now, ids),
+    tagsForArticles(ctx, ids),
+  ])
+  const rowById = new Map(rows.map((r) => [r.id, r]))
+  return summaries.flatMap((summary) => {
+    const row = rowById.get(summary.id)
+    const body = bodies.get(summary.id)
+    return row && body !== undefined ? [toDetail(row, summary, body, tags.get(summary.id) ?? [])] : []
+  })
+}
+
+/** What a sitemap needs of a published story: no bylines, no body. */
+export interface ArticleLink {
+  id: number
+  url: string
+  language: string
+  headline: string
+  publishedAt: string
+  updatedAt: string
+  image: MediaView | undefined
+}
+
+// Lookups by id lists stay well under both engines' bound-parameter limits.
+const LOOKUP_BATCH = 500
+
+/** Published stories oldest first, a page at a time, for sitemaps (up to 50,000 in one call). */
+export async function listPublishedLinks(
+  ctx: AppContext,
+  filter: ArticleFilter,
+  page: { limit: number; offset: number },
+): Promise<ArticleLink[]> {
+  const rows = (await listPublishedArticles(ctx.db, ctx.clock.now(), filter, page)).reverse()
+  const sectionById = new Map((await listSections(ctx)).map((s) => [s.id, s]))
+  const mediaIds = [
+    ...new Set(rows.flatMap((r) => (r.featured_media_id === null ? [] : [r.featured_media_id]))),
+  ]
+  const media = new Map<number, MediaView>()
+  for (let i = 0; i < mediaIds.length; i += LOOKUP_BATCH) {
+    for (const [id, view] of await getMediaByIds(ctx, mediaIds.slice(i, i + LOOKUP_BATCH)))
+      media.set(id, view)
   }
+  return rows.flatMap((row) => {
+    const section = sectionById.get(row.section_id)
+    if (!section || row.published_at === null) return []
+    return [
+      {
+        id: row.id,
+        url: articleUrl(section.slug, row.slug),
+        language: row.language,
+        headline: row.headline,
+        publishedAt: row.published_at,
+        updatedAt: row.updated_at,
+        image: row.featured_media_id === null ? undefined : media.get(row.featured_media_id),
+      },
+    ]
+  })
+}
+
+/** Published stories per UTC month ("2026-11") in a language, with the newest change in each. */
+export async function publishedMonths(
+  ctx: AppContext,
+  language: string,
+): Promise<{ month: string; count: number; lastModified: string }[]> {
+  return countPublishedByMonth(ctx.db, ctx.clock.now(), language)
+}
+
+/** Sections, tags and bylines that have published stories in the language (sitemaps). */
+export async function publishedTopics(
+  ctx: AppContext,
+  language: string,
+): Promise<{ sections: PublishedTopicRow[]; tags: PublishedTopicRow[]; authors: PublishedTopicRow[] }> {
+  return listPublishedTopics(ctx.db, ctx.clock.now(), language)
 }
 
 const RELATED_CANDIDATES = 200
 
 /** The "Check Also" story: the most related published story, never the story itself. */
-export async function relatedArticle(ctx: AppContext, article: ArticleDetail): Promise<ArticleSummary | undefined> {
+export async function relatedArticle(
+  ctx: AppContext,
+  article: ArticleDetail,
+): Promise<ArticleSummary | undefined> {
   const story = {
     id: article.id,
     sectionId: article.section.id,
@@ -256,7 +361,9 @@ export async function createArticle(ctx: AppContext, _actor: Actor, input: Artic
       const authorIds = [...new Set(input.authorIds)]
       await trx
         .insertInto('article_authors')
-        .values(authorIds.map((authorId, position) => ({ article_id: row.id, author_id: authorId, position })))
+        .values(
+          authorIds.map((authorId, position) => ({ article_id: row.id, author_id: authorId, position })),
+        )
         .execute()
       const tagIds = await ensureTags(tx, input.tagNames ?? [])
       if (tagIds.length > 0) {
@@ -289,7 +396,11 @@ export async function recordCorrection(
   note: string,
   at: string = ctx.clock.now().toISOString(),
 ): Promise<void> {
-  await ctx.db.updateTable('articles').set({ correction_note: note.trim(), updated_at: at }).where('id', '=', articleId).execute()
+  await ctx.db
+    .updateTable('articles')
+    .set({ correction_note: note.trim(), updated_at: at })
+    .where('id', '=', articleId)
+    .execute()
   await ctx.events.emit({ type: 'article.updated', articleId, at })
 }
 
@@ -302,7 +413,10 @@ export interface ArticlePlacement {
 }
 
 /** Where a story is listed (its section, tags, bylines, date), whatever its status; undefined if gone. */
-export async function articlePlacement(ctx: AppContext, articleId: number): Promise<ArticlePlacement | undefined> {
+export async function articlePlacement(
+  ctx: AppContext,
+  articleId: number,
+): Promise<ArticlePlacement | undefined> {
   const row = await findArticlePlacement(ctx.db, articleId)
   if (!row) return undefined
   return {

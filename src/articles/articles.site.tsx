@@ -4,8 +4,10 @@ import type { AppContext } from '../context.ts'
 import { AppError, NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, redirectTo, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
-import { readerLanguage } from '../settings/settings.service.ts'
 import { mostRead } from '../most-read/most-read.service.ts'
+import { articlePageMeta } from '../seo/page-meta.ts'
+import { sitePublisher } from '../seo/publisher.ts'
+import { readerLanguage } from '../settings/settings.service.ts'
 import { ArticlePage } from './article-page.tsx'
 import { findAnyArticleBySlug } from './articles.queries.ts'
 import { getPublishedArticle, relatedArticle } from './articles.service.ts'
@@ -28,11 +30,13 @@ export async function showArticle(
     throw new NotFoundError()
   }
   if (article.section.slug !== sectionSlug) return redirectTo(reply, article.url)
-  const [chrome, related, mostReadItems] = await Promise.all([
+  const [chrome, related, mostReadItems, publisher] = await Promise.all([
     buildChrome(ctx, article.language),
     relatedArticle(ctx, article),
     mostRead(ctx, { language: article.language }),
+    sitePublisher(ctx),
   ])
+  const canonicalUrl = absoluteUrl(ctx, article.url)
   // The "Check Also" story is shown here too, so a change to it reaches this page.
   const surrogateKeys = related ? [articleKey(article.id), articleKey(related.id)] : [articleKey(article.id)]
   return sendPage(
@@ -42,7 +46,8 @@ export async function showArticle(
       article={article}
       related={related}
       mostRead={mostReadItems}
-      canonicalUrl={absoluteUrl(ctx, article.url)}
+      canonicalUrl={canonicalUrl}
+      meta={articlePageMeta({ publisher, siteUrl: ctx.config.siteUrl }, article, canonicalUrl)}
     />,
     { surrogateKeys },
   )

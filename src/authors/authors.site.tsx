@@ -6,6 +6,8 @@ import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
 import { pagedUrl } from '../sections/sections.site.tsx'
+import { listingPageMeta } from '../seo/page-meta.ts'
+import { sitePublisher } from '../seo/publisher.ts'
 import { readerLanguage } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 import { findAuthorBySlug } from './authors.service.ts'
@@ -28,6 +30,18 @@ export async function showAuthor(
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl(author.url, n)
+  const description = author.bio || `Stories by ${author.name}.`
+  const meta = listingPageMeta(
+    { publisher: await sitePublisher(ctx), siteUrl: ctx.config.siteUrl },
+    {
+      title: author.name,
+      description,
+      canonicalUrl: absoluteUrl(ctx, urlFor(page)),
+      stories: result.items,
+      feedScope: { kind: 'author', slug: author.slug },
+      author,
+    },
+  )
   const intro = (
     <div class="author-profile">
       {author.avatar ? (
@@ -50,7 +64,8 @@ export async function showAuthor(
     <ListingPage
       chrome={chrome}
       title={author.name}
-      description={author.bio || `Stories by ${author.name}.`}
+      description={description}
+      meta={meta}
       crumbs={[
         { name: 'Home', url: '/' },
         { name: author.name, url: author.url },

@@ -4,6 +4,7 @@
 // surrogate keys, sets no cookie and does not forbid caching. Concurrent misses for one key wait
 // for the first render (single flight).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isNotModifiedSince } from '../lib/conditional-get.ts'
 import {
   hasSessionCookie,
   isCacheableRequest,
@@ -90,6 +91,13 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
       .header('age', String(Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000))))
       .header('x-cache', 'HIT')
     if (isFresh(request.headers['if-none-match'], variant.etag)) return reply.code(304).send()
+    // Feed readers poll with If-Modified-Since; it counts only when If-None-Match is absent.
+    if (
+      request.headers['if-none-match'] === undefined &&
+      isNotModifiedSince(request.headers['if-modified-since'], page.headers['last-modified'])
+    ) {
+      return reply.code(304).send()
+    }
     if (encoding !== 'identity') reply.header('content-encoding', encoding)
     return reply.code(200).send(variant.body)
   }

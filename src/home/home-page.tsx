@@ -2,6 +2,7 @@ import type { ArticleSummary } from '../articles/articles.service.ts'
 import type { MostReadItem } from '../most-read/most-read.service.ts'
 import { MostReadList } from '../most-read/most-read-list.tsx'
 import type { SectionView } from '../sections/sections.service.ts'
+import type { PageMeta } from '../seo/page-meta.ts'
 import { BylineNames, Picture, StoryCard, Time } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import type { SiteChrome } from '../views/site-chrome.ts'
@@ -19,10 +20,20 @@ export function HomePage(props: {
   canonicalUrl: string
   /** Counts change all day; a cached front page shows them as they were when it was rendered. */
   mostRead?: MostReadItem[]
+  description?: string
+  meta?: PageMeta
 }) {
   const { chrome, lead } = props
   return (
-    <Layout chrome={chrome} head={{ title: chrome.siteName, canonicalUrl: props.canonicalUrl }}>
+    <Layout
+      chrome={chrome}
+      head={{
+        title: chrome.siteName,
+        canonicalUrl: props.canonicalUrl,
+        ...(props.description ? { description: props.description } : {}),
+        ...(props.meta ? { meta: props.meta } : {}),
+      }}
+    >
       <h1 class="visually-hidden">{chrome.siteName}</h1>
       <div class="front">
         {lead ? (

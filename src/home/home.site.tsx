@@ -5,6 +5,8 @@ import type { AppContext } from '../context.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { mostRead } from '../most-read/most-read.service.ts'
 import { sectionWithDescendantIds } from '../sections/sections.service.ts'
+import { homePageMeta } from '../seo/page-meta.ts'
+import { sitePublisher } from '../seo/publisher.ts'
 import { readerLanguage } from '../settings/settings.service.ts'
 import { HomePage } from './home-page.tsx'
 
@@ -30,6 +32,8 @@ export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<Fa
     })),
   )
   const mostReadItems = await mostRead(ctx, { language })
+  const publisher = await sitePublisher(ctx)
+  const description = `The latest news from ${chrome.siteName}.`
   return sendPage(
     reply,
     <HomePage
@@ -39,6 +43,8 @@ export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<Fa
       blocks={blocks.filter((b) => b.stories.length > 0)}
       canonicalUrl={absoluteUrl(ctx, '/')}
       mostRead={mostReadItems}
+      description={description}
+      meta={homePageMeta({ publisher, siteUrl: ctx.config.siteUrl }, description, lead)}
     />,
     { surrogateKeys: [HOME_KEY] },
   )

@@ -6,6 +6,7 @@ import { showArticle } from '../articles/articles.site.tsx'
 import { showAuthor } from '../authors/authors.site.tsx'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
+import { registerFeedRoutes } from '../feeds/feeds.site.ts'
 import { showHome } from '../home/home.site.tsx'
 import { parsePageNumber } from '../lib/pagination.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
@@ -13,6 +14,8 @@ import { registerViewBeacon } from '../most-read/most-read.site.ts'
 import type { ViewCounter } from '../most-read/view-counter.ts'
 import { showSearch } from '../search/search.site.tsx'
 import { showLatest, showSection } from '../sections/sections.site.tsx'
+import { registerLogoRoute } from '../seo/logo.site.ts'
+import { registerSitemapRoutes } from '../sitemaps/sitemaps.site.ts'
 import { showTag } from '../tags/tags.site.tsx'
 import { redirectTo } from './site-pages.ts'
 
@@ -25,6 +28,12 @@ export function registerPublicRoutes(
   services: { views: ViewCounter },
 ): void {
   app.get('/', (_request, reply) => showHome(ctx, reply))
+
+  // Feeds under /feed/, sitemaps under /sitemaps/ (both reserved section slugs), /sitemap.xml,
+  // /robots.txt and /logo.png: static paths, so they win over the shapes below.
+  registerFeedRoutes(app, ctx)
+  registerSitemapRoutes(app, ctx)
+  registerLogoRoute(app)
 
   // Readers' search ("search" is a reserved section slug); never cached, see search.site.tsx.
   app.get('/search', (request, reply) => showSearch(ctx, request, reply))

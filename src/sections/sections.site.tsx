@@ -5,6 +5,8 @@ import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
+import { listingPageMeta } from '../seo/page-meta.ts'
+import { sitePublisher } from '../seo/publisher.ts'
 import { readerLanguage } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 import { findSectionBySlug, sectionWithDescendantIds } from './sections.service.ts'
@@ -28,12 +30,24 @@ export async function showSection(
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl(section.url, n)
+  const description = section.description || `The latest ${section.name} stories from ${chrome.siteName}.`
+  const meta = listingPageMeta(
+    { publisher: await sitePublisher(ctx), siteUrl: ctx.config.siteUrl },
+    {
+      title: section.name,
+      description,
+      canonicalUrl: absoluteUrl(ctx, urlFor(page)),
+      stories: result.items,
+      feedScope: { kind: 'section', slug: section.slug },
+    },
+  )
   return sendPage(
     reply,
     <ListingPage
       chrome={chrome}
       title={section.name}
-      description={section.description || `The latest ${section.name} stories from ${chrome.siteName}.`}
+      description={description}
+      meta={meta}
       crumbs={[
         { name: 'Home', url: '/' },
         { name: section.name, url: section.url },
@@ -57,12 +71,22 @@ export async function showLatest(ctx: AppContext, reply: FastifyReply, page: num
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl('/latest/', n)
+  const meta = listingPageMeta(
+    { publisher: await sitePublisher(ctx), siteUrl: ctx.config.siteUrl },
+    {
+      title: 'Latest',
+      description: `The latest stories from ${chrome.siteName}.`,
+      canonicalUrl: absoluteUrl(ctx, urlFor(page)),
+      stories: result.items,
+    },
+  )
   return sendPage(
     reply,
     <ListingPage
       chrome={chrome}
       title="Latest"
       description={`The latest stories from ${chrome.siteName}.`}
+      meta={meta}
       crumbs={[
         { name: 'Home', url: '/' },
         { name: 'Latest', url: '/latest/' },

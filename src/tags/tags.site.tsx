@@ -6,6 +6,8 @@ import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
 import { pagedUrl } from '../sections/sections.site.tsx'
+import { listingPageMeta } from '../seo/page-meta.ts'
+import { sitePublisher } from '../seo/publisher.ts'
 import { readerLanguage } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 import { findTagBySlug } from './tags.service.ts'
@@ -28,12 +30,24 @@ export async function showTag(
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
   const chrome = await buildChrome(ctx)
   const urlFor = (n: number) => pagedUrl(tag.url, n)
+  const description = `Stories about ${tag.name} from ${chrome.siteName}.`
+  const meta = listingPageMeta(
+    { publisher: await sitePublisher(ctx), siteUrl: ctx.config.siteUrl },
+    {
+      title: tag.name,
+      description,
+      canonicalUrl: absoluteUrl(ctx, urlFor(page)),
+      stories: result.items,
+      feedScope: { kind: 'tag', slug: tag.slug },
+    },
+  )
   return sendPage(
     reply,
     <ListingPage
       chrome={chrome}
       title={tag.name}
-      description={`Stories about ${tag.name} from ${chrome.siteName}.`}
+      description={description}
+      meta={meta}
       crumbs={[
         { name: 'Home', url: '/' },
         { name: tag.name, url: tag.url },

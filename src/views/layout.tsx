@@ -1,4 +1,8 @@
 import type { ComponentChildren } from 'preact'
+import { feedLinks } from '../feeds/feed-urls.ts'
+import { serializeJsonLd } from '../seo/json-ld.ts'
+import { pageShareCard } from '../seo/open-graph.ts'
+import type { PageMeta } from '../seo/page-meta.ts'
 import { type SiteChrome, TEXT_DIRECTION } from './site-chrome.ts'
 
 export interface HeadMeta {
@@ -10,21 +14,64 @@ export interface HeadMeta {
   nextUrl?: string | undefined
   /** Pages that must not be indexed (404, errors). */
   isNoIndex?: boolean
+  /** Share cards, JSON-LD, the page's feeds and translations (src/seo/page-meta.ts). */
+  meta?: PageMeta
 }
 
 export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: ComponentChildren }) {
   const { chrome, head } = props
   const title = head.title === chrome.siteName ? chrome.siteName : `${head.title} – ${chrome.siteName}`
   const topSections = chrome.sections.filter((s) => s.parentId === null)
+  const description = head.description || `News from ${chrome.siteName}.`
+  // A page that passes no metadata still gets a plain share card.
+  const card = head.meta ?? {
+    ...pageShareCard({
+      title: head.title,
+      description,
+      url: head.canonicalUrl,
+      siteName: chrome.siteName,
+      siteUrl: chrome.siteUrl,
+      language: chrome.language,
+    }),
+    jsonLd: [],
+    feeds: [],
+    alternates: [],
+  }
+  const feeds = [...feedLinks(chrome.siteUrl, { kind: 'site' }, chrome.siteName), ...card.feeds]
   return (
     <html lang={chrome.language} dir={TEXT_DIRECTION[chrome.language] ?? 'ltr'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        {head.description ? <meta name="description" content={head.description} /> : null}
-        {head.isNoIndex ? <meta name="robots" content="noindex" /> : null}
+        <meta name="description" content={description} />
+        {head.isNoIndex ? (
+          <meta name="robots" content="noindex" />
+        ) : (
+          <meta name="robots" content="max-image-preview:large" />
+        )}
         <link rel="canonical" href={head.canonicalUrl} />
+        {card.alternates.map((a) => (
+          <link key={a.hreflang} rel="alternate" hreflang={a.hreflang} href={a.href} />
+        ))}
+        {feeds.map((f) => (
+          <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
+        {card.openGraph.map((m, i) => (
+          <meta key={`${m.property}-${i}`} property={m.property} content={m.content} />
+        ))}
+        {card.twitter.map((m) => (
+          <meta key={m.name} name={m.name} content={m.content} />
+        ))}
+        {/* Raw text on purpose: serializeJsonLd escapes <, > and & so no value can close the
+            script block. A data block is never executed, so the strict CSP does not apply to it. */}
+        {card.jsonLd.map((data, i) => (
+          <script
+            key={i}
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }}
+          />
+        ))}
         {head.prevUrl ? <link rel="prev" href={head.prevUrl} /> : null}
         {head.nextUrl ? <link rel="next" href={head.nextUrl} /> : null}
         <link rel="stylesheet" href={chrome.stylesheetUrl} />

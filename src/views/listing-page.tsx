@@ -1,6 +1,7 @@
 // One page shape for every list of stories: a section, /latest, a tag, an author, a month.
 import type { ComponentChildren } from 'preact'
 import type { ArticleSummary } from '../articles/articles.service.ts'
+import type { PageMeta } from '../seo/page-meta.ts'
 import { Breadcrumb, type Crumb, Pagination, StoryCard } from './components.tsx'
 import { Layout } from './layout.tsx'
 import type { SiteChrome } from './site-chrome.ts'
@@ -19,6 +20,8 @@ export interface ListingPageProps {
   intro?: ComponentChildren
   showSection?: boolean
   emptyText?: string
+  /** Share cards, JSON-LD and the page's feeds (src/seo/page-meta.ts). */
+  meta?: PageMeta
 }
 
 export function ListingPage(props: ListingPageProps) {
@@ -33,6 +36,7 @@ export function ListingPage(props: ListingPageProps) {
         canonicalUrl: props.canonicalUrl,
         prevUrl: page > 1 ? abs(urlFor(page - 1)) : undefined,
         nextUrl: page < pageCount ? abs(urlFor(page + 1)) : undefined,
+        ...(props.meta ? { meta: props.meta } : {}),
       }}
     >
       <Breadcrumb siteUrl={chrome.siteUrl} crumbs={props.crumbs} />
