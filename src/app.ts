@@ -15,6 +15,9 @@ import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerPublicRoutes } from './http/public-routes.ts'
 import { createArticleViewCounter } from './most-read/most-read.service.ts'
 import type { ViewCounter } from './most-read/view-counter.ts'
+import { registerHealthRoutes } from './ops/health.ts'
+import { registerMetrics } from './ops/metrics.ts'
+import { echoRequestId, requestIdFor } from './ops/request-id.ts'
 import { indexOnContentEvents } from './search/search.service.ts'
 import { queueWebhooksOnContentEvents } from './webhooks/webhooks.service.ts'
 
@@ -51,7 +54,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     // Long URLs are answered, not crashed on; Node itself refuses headers over 16 KB with 431.
     routerOptions: { maxParamLength: 500 },
     trustProxy: false,
+    // Request ids in every log line and in X-Request-Id (src/ops/request-id.ts).
+    genReqId: requestIdFor,
   })
+  echoRequestId(app)
+  const pageCache = options.pageCache === false ? undefined : (options.pageCache ?? createPageCache())
+  // Before any feature registers its routes: hooks reach only the scopes created after them.
+  registerMetrics(app, ctx, pageCache ? { pageCache } : {})
+  registerHealthRoutes(app, ctx)
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
@@ -76,7 +86,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   // The newsroom admin, in its own scope under /admin: its hooks never touch the public site.
   await registerAdmin(app, ctx)
 
-  const pageCache = options.pageCache === false ? undefined : (options.pageCache ?? createPageCache())
   const purgers = [...(pageCache ? [pageCache] : []), ...(options.purgers ?? [])]
   const stopPurging = purgeOnContentEvents(ctx, purgers)
   app.addHook('onClose', async () => stopPurging())

@@ -3,11 +3,12 @@
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { Config } from './config/config.ts'
-import type { DbHandle } from './db/create-db.ts'
+import type { DbHandle, PoolStats } from './db/create-db.ts'
 import type { Engine } from './db/dialect.ts'
 import type { Database, UserRole } from './db/tables.ts'
 import { type ContentEvents, createContentEvents } from './events/content-events.ts'
 import { type Clock, systemClock } from './lib/clock.ts'
+import { createLocalMediaStorage, type MediaStorage } from './media/storage.ts'
 import { createSettingsCache, type SettingsCache } from './settings/settings-cache.ts'
 
 export interface AppContext {
@@ -22,6 +23,10 @@ export interface AppContext {
    * that a hand-made context still works: without it, settings are read on every call.
    */
   settingsCache?: SettingsCache
+  /** The database pool's use, for /metrics; optional so that a hand-made context still works. */
+  poolStats?: () => PoolStats
+  /** Where media files are kept (src/media/storage.ts); default: the local folder config.mediaDir. */
+  mediaStorage?: MediaStorage
 }
 
 export function createContext(deps: {
@@ -29,6 +34,7 @@ export function createContext(deps: {
   db: DbHandle
   log: Logger
   clock?: Clock
+  mediaStorage?: MediaStorage
 }): AppContext {
   return {
     db: deps.db.db,
@@ -40,6 +46,8 @@ export function createContext(deps: {
       deps.log.error({ err: error, event }, 'content event listener failed'),
     ),
     settingsCache: createSettingsCache(),
+    poolStats: () => deps.db.poolStats(),
+    mediaStorage: deps.mediaStorage ?? createLocalMediaStorage(deps.config.mediaDir),
   }
 }
 

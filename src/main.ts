@@ -12,15 +12,22 @@ import { seedDemoIfEmpty } from './demo/seed.ts'
 import { reindexSearch, storiesAwaitingFirstIndex } from './search/search.service.ts'
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 
-export function createLogger(config: Config): Logger {
-  return pino({
-    level: config.logLevel,
-    // Never log secrets or readers' identities: cookies, auth headers and client addresses are cut.
-    redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'req.remoteAddress', 'req.remotePort'],
-      remove: true,
-    },
-  })
+/** Headers and fields that name a reader's address; cut from logs unless LOG_READER_IPS=on. */
+const READER_ADDRESS_PATHS = [
+  'req.remoteAddress',
+  'req.remotePort',
+  'req.headers["x-forwarded-for"]',
+  'req.headers["x-real-ip"]',
+  'req.headers.forwarded',
+]
+
+export function createLogger(config: Config, destination?: pino.DestinationStream): Logger {
+  // Never log secrets; readers' addresses only when the operator has chosen to (LOG_READER_IPS).
+  // The admin logs through children of this logger, so the same rule covers it.
+  const paths = ['req.headers.cookie', 'req.headers.authorization']
+  if (!config.isReaderIpLogged) paths.push(...READER_ADDRESS_PATHS)
+  const options = { level: config.logLevel, redact: { paths, remove: true } }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 /** Up to this many stories, a first search index is built before the server listens. */

@@ -82,4 +82,14 @@ describe('configuration', () => {
     expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT/)
     expect(problemsOf({ SITE_URL: 'ftp://example.com' })[0]).toMatch(/^SITE_URL/)
   })
+
+  it("reads the operations settings: a metrics token and whether readers' IPs may be logged", () => {
+    const defaults = loadConfig({}, '/srv')
+    expect(defaults.metricsToken).toBeUndefined()
+    expect(defaults.isReaderIpLogged).toBe(false)
+    const set = loadConfig({ METRICS_TOKEN: 'a-long-enough-token-1234', LOG_READER_IPS: 'on' }, '/srv')
+    expect(set.metricsToken).toBe('a-long-enough-token-1234')
+    expect(set.isReaderIpLogged).toBe(true)
+    expect(problemsOf({ METRICS_TOKEN: 'short', LOG_READER_IPS: 'sometimes' })).toHaveLength(2)
+  })
 })

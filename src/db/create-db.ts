@@ -7,10 +7,18 @@ import type { DatabaseConfig } from '../config/config.ts'
 import type { Engine } from './dialect.ts'
 import type { Database } from './tables.ts'
 
+/** Connections in the pool, for /metrics. SQLite has one connection, always open. */
+export interface PoolStats {
+  total: number
+  idle: number
+  waiting: number
+}
+
 export interface DbHandle {
   db: Kysely<Database>
   engine: Engine
   close(): Promise<void>
+  poolStats(): PoolStats
 }
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; our counts fit in a JS number.
@@ -26,9 +34,19 @@ export function createDb(config: DatabaseConfig): DbHandle {
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
-    return { db, engine: 'sqlite', close: () => db.destroy() }
+    return {
+      db,
+      engine: 'sqlite',
+      close: () => db.destroy(),
+      poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
+    }
   }
   const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, engine: 'postgres', close: () => db.destroy() }
+  return {
+    db,
+    engine: 'postgres',
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  }
 }

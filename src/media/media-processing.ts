@@ -5,11 +5,10 @@
 // was taken or with which camera. Orientation is applied to the pixels first, colours are
 // converted to sRGB (so the ICC profile is not needed).
 import { randomBytes } from 'node:crypto'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import sharp, { type Sharp } from 'sharp'
 import { AppError } from '../errors.ts'
 import { slugify } from '../lib/slugify.ts'
+import { type MediaStorage, resolveInside } from './storage.ts'
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 /** 100 megapixels: above any camera a newsroom uses, far below what would exhaust the server. */
@@ -338,33 +337,26 @@ async function decodedAt(source: Sharp, width: number): Promise<Sharp> {
  * whose name is not random, such as the demo seed's); if any write fails, those written are removed.
  */
 export async function writeImageFiles(
-  mediaDir: string,
+  storage: MediaStorage,
   images: readonly EncodedImage[],
   options: { isReplacing?: boolean } = {},
 ): Promise<void> {
   const written: string[] = []
   try {
     for (const image of images) {
-      const target = resolveInside(mediaDir, image.path)
-      await mkdir(path.dirname(target), { recursive: true })
-      await writeFile(target, image.data, { flag: options.isReplacing ? 'w' : 'wx' })
+      await storage.write(image.path, image.data, options)
       written.push(image.path)
     }
   } catch (error) {
-    await removeImageFiles(mediaDir, written)
+    await removeImageFiles(storage, written)
     throw error
   }
 }
 
-/** Removes files below the media folder; missing ones are fine (a retry after a partial delete). */
-export async function removeImageFiles(mediaDir: string, paths: readonly string[]): Promise<void> {
-  await Promise.all(paths.map((p) => rm(resolveInside(mediaDir, p), { force: true })))
+/** Removes stored files; missing ones are fine (a retry after a partial delete). */
+export async function removeImageFiles(storage: MediaStorage, paths: readonly string[]): Promise<void> {
+  await Promise.all(paths.map((p) => storage.delete(p)))
 }
 
-/** The absolute path of a stored file, refusing anything that would land outside the media folder. */
-export function resolveInside(mediaDir: string, relative: string): string {
-  const root = path.resolve(mediaDir)
-  const target = path.resolve(root, relative)
-  if (!target.startsWith(root + path.sep)) throw new Error(`media path escapes the media folder: ${relative}`)
-  return target
-}
+// Kept here too: callers and tests knew it from this module before storage.ts existed.
+export { resolveInside }

@@ -1,7 +1,7 @@
 // The media library's operations, shared by the public site, the admin, the story editor and the
 // demo seed. Reads return MediaView (plain data a template needs, with the variants for srcset);
 // writes take an explicit actor, are checked against the capability table and audited.
-import { readFile } from 'node:fs/promises'
+import { buffer } from 'node:stream/consumers'
 import { recordAudit } from '../audit/audit.service.ts'
 import { assertCan, can } from '../auth/capabilities.ts'
 import type { Actor, AppContext } from '../context.ts'
@@ -28,10 +28,15 @@ import {
   mediaFileStem,
   processImage,
   removeImageFiles,
-  resolveInside,
   stemKey,
   writeImageFiles,
 } from './media-processing.ts'
+import { createLocalMediaStorage, type MediaStorage } from './storage.ts'
+
+/** The files' home: the context's storage, or the local media folder for a hand-made context. */
+function storageOf(ctx: AppContext): MediaStorage {
+  return ctx.mediaStorage ?? createLocalMediaStorage(ctx.config.mediaDir)
+}
 
 /** One <source> of a <picture>: a format and its widths. */
 export interface ImageSource {
@@ -285,7 +290,7 @@ async function storeProcessed(
   meta: MediaText & { uploadedBy: number | null },
 ): Promise<number> {
   const files = [original, ...variants]
-  await writeImageFiles(ctx.config.mediaDir, files)
+  await writeImageFiles(storageOf(ctx), files)
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -309,7 +314,7 @@ async function storeProcessed(
     })
   } catch (error) {
     await removeImageFiles(
-      ctx.config.mediaDir,
+      storageOf(ctx),
       files.map((f) => f.path),
     )
     throw error
@@ -367,7 +372,7 @@ export async function deleteMedia(ctx: AppContext, actor: Actor, id: number): Pr
   const variants = await variantRowsFor(ctx.db, [id])
   await ctx.db.transaction().execute((trx) => deleteMediaRow(trx, id))
   // Files go after the rows: a failure here leaves unreachable files, never a row without its file.
-  await removeImageFiles(ctx.config.mediaDir, [row.path, ...variants.map((v) => v.path)]).catch((error) =>
+  await removeImageFiles(storageOf(ctx), [row.path, ...variants.map((v) => v.path)]).catch((error) =>
     ctx.log.error({ err: error, mediaId: id }, 'media files could not be removed'),
   )
   await recordAudit(ctx, actor, 'media.deleted', { type: 'media', id }, { path: row.path })
@@ -384,9 +389,9 @@ export async function addVariants(
 ): Promise<number> {
   const row = await findMediaRow(ctx.db, id)
   if (!row) throw new NotFoundError(`There is no image number ${id} in the media library.`)
-  const input = await readFile(resolveInside(ctx.config.mediaDir, row.path))
+  const input = await buffer(storageOf(ctx).read(row.path))
   const variants = await makeVariants(input, row.path.replace(/\.[^./]+$/, ''), options)
-  await writeImageFiles(ctx.config.mediaDir, variants, { isReplacing: true })
+  await writeImageFiles(storageOf(ctx), variants, { isReplacing: true })
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('media_variants').where('media_id', '=', id).execute()
     await insertVariantRows(trx, id, variants)
