@@ -10,7 +10,15 @@ export function registerLogoRoute(app: FastifyInstance): void {
   // Drawn once per app on first request, kept with the route (no module-level state).
   let png: Promise<Buffer> | undefined
   app.get(DEFAULT_LOGO_PATH, async (_request, reply) => {
-    png ??= sharp(svg, { density: 1200 }).resize(DEFAULT_LOGO_SIZE, DEFAULT_LOGO_SIZE).png().toBuffer()
+    png ??= sharp(svg, { density: 1200 })
+      .resize(DEFAULT_LOGO_SIZE, DEFAULT_LOGO_SIZE)
+      .png()
+      .toBuffer()
+      .catch((error: unknown) => {
+        // A failed drawing is tried again on the next request rather than remembered.
+        png = undefined
+        throw error
+      })
     return reply
       .header('content-type', 'image/png')
       .header('cache-control', 'public, max-age=604800')
