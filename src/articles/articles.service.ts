@@ -245,7 +245,8 @@ export async function publishedTopics(
   return listPublishedTopics(ctx.db, ctx.clock.now(), language)
 }
 
-const RELATED_CANDIDATES = 200
+/** Newest candidates taken from the section and from each tag. */
+const RELATED_CANDIDATES_PER_SOURCE = 60
 
 /** The "Check Also" story: the most related published story, never the story itself. */
 export async function relatedArticle(
@@ -263,7 +264,7 @@ export async function relatedArticle(
     ctx.db,
     ctx.clock.now(),
     { id: article.id, language: article.language, sectionId: article.section.id, tagIds: story.tagIds },
-    RELATED_CANDIDATES,
+    RELATED_CANDIDATES_PER_SOURCE,
   )
   const tagIds = await tagIdsForArticles(
     ctx.db,
