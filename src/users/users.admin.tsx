@@ -253,18 +253,16 @@ export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): voi
   admin.post('/users/:id/role', ACCESS, async (request, reply) => {
     const actor = requireActor(request)
     const body = asFormBody(request.body)
+    const id = idParam(request)
+    const role = formField(body, 'role')
     try {
-      await changeUserRole(
-        ctx,
-        actor,
-        idParam(request),
-        formField(body, 'role'),
-        formField(body, 'expectedRole'),
-      )
+      await changeUserRole(ctx, actor, id, role, formField(body, 'expectedRole'))
     } catch (error) {
       if (!isShownOnPage(error)) throw error
       return showUsers(ctx, request, reply, { problems: [error.message], status: error.status })
     }
+    // An administrator who stepped down may no longer open this page.
+    if (id === actor.userId && role !== 'admin') return reply.redirect('/admin', 303)
     return reply.redirect('/admin/users?notice=role-changed', 303)
   })
 
