@@ -6,7 +6,7 @@ import { createResetLink } from './auth/password-reset.service.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { type AppContext, createContext, systemActor } from './context.ts'
 import { createDb } from './db/create-db.ts'
-import { migrateToLatest } from './db/migrate.ts'
+import { DatabaseNewerThanCodeError, migrateToLatest } from './db/migrate.ts'
 import type { UserRole } from './db/tables.ts'
 import { createInvite } from './users/invites.service.ts'
 import { generatePassword } from './users/passwords.ts'
@@ -218,12 +218,63 @@ search
     })
   })
 
+// Moving in from WordPress, and out again (issue 6).
+const importCommand = program.command('import').description('import content from another platform')
+
+importCommand
+  .command('wordpress <export-file>')
+  .description(
+    'import a WordPress export (WXR, Tools → Export): stories, pages, sections, tags, bylines, images and redirects from every old URL; safe to run again',
+  )
+  .option('--media-dir <folder>', "the old site's wp-content/uploads folder (nothing is downloaded)")
+  .option('--dry-run', 'check everything and report what would be imported, writing nothing')
+  .option('--report <file>', 'also write the report as JSON to this file')
+  .option('--time-zone <zone>', "the old site's time zone, for drafts without GMT dates (default: TZ)")
+  .option('--no-reindex', 'do not rebuild the search index at the end')
+  .action(
+    async (
+      file: string,
+      options: { mediaDir?: string; dryRun?: boolean; report?: string; timeZone?: string; reindex: boolean },
+    ) => {
+      const { importWordPress } = await import('./importers/wordpress/import-wordpress.ts')
+      const { formatReport } = await import('./importers/wordpress/import-report.ts')
+      const { createProgressView } = await import('./importers/wordpress/import-progress.ts')
+      await withDb(async (ctx) => {
+        await migrateToLatest(ctx.db, ctx.engine)
+        const view = createProgressView(process.stderr)
+        try {
+          const report = await importWordPress(ctx, {
+            file,
+            mediaDir: options.mediaDir,
+            isDryRun: options.dryRun ?? false,
+            timeZone: options.timeZone,
+            shouldReindex: options.reindex,
+            onProgress: (progress) => view.update(progress),
+          })
+          view.stop()
+          console.log(formatReport(report))
+          if (options.report) {
+            const { writeFile } = await import('node:fs/promises')
+            await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`)
+          }
+        } finally {
+          view.stop()
+        }
+      })
+    },
+  )
+
 try {
   await program.parseAsync(process.argv)
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message)
     process.exit(2)
+  }
+  if (error instanceof DatabaseNewerThanCodeError) {
+    // Its own exit code, so a deploy script can tell "wrong version" from a crash.
+    console.error(`dateline: ${error.message}`)
+    process.exit(3)
   }
   const message = error instanceof Error ? error.message : String(error)
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : ''

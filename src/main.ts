@@ -92,16 +92,27 @@ export async function startServer(
   )
   return {
     url,
+    // Order matters: stop accepting and let requests in flight finish (their writes and events
+    // still need the database and the bus), then stop the background loops, then close the
+    // database last. app.close() also runs the onClose hooks: event listeners, the view counter's
+    // last flush.
     close: async () => {
+      await app.close()
       scheduler.stop()
       await webhooks.stop()
-      await app.close()
       await db.close()
     },
   }
 }
 
-/** Stops cleanly on SIGINT/SIGTERM: in-flight requests finish, the database is closed. */
+/** How long a shutdown may take before the process gives up on finishing and exits anyway. */
+const SHUTDOWN_GRACE_MS = 25_000
+
+/**
+ * Stops cleanly on SIGINT/SIGTERM: no new connections, in-flight requests finish, background loops
+ * stop, the database is closed. A shutdown stuck past SHUTDOWN_GRACE_MS exits with 1 so a
+ * supervisor (systemd's TimeoutStopSec) is not left waiting.
+ */
 export function closeOnSignals(server: RunningServer, log: Logger): void {
   let isClosing = false
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -109,8 +120,15 @@ export function closeOnSignals(server: RunningServer, log: Logger): void {
       if (isClosing) return
       isClosing = true
       log.info({ signal }, 'shutting down')
+      setTimeout(() => {
+        log.error({ ms: SHUTDOWN_GRACE_MS }, 'shutdown took too long: exiting')
+        process.exit(1)
+      }, SHUTDOWN_GRACE_MS).unref()
       server.close().then(
-        () => process.exit(0),
+        () => {
+          log.info('stopped')
+          process.exit(0)
+        },
         (error: unknown) => {
           log.error({ err: error }, 'error while shutting down')
           process.exit(1)

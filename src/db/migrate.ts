@@ -1,11 +1,11 @@
 // Runs the migrations in order. Migrations are timestamped, immutable once merged and safe to
 // run twice (every statement uses IF NOT EXISTS); they never import services.
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely'
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
 import type { Engine } from './dialect.ts'
 import * as initial from './migrations/2026-11-27-0001-initial.ts'
 import * as accounts from './migrations/2026-11-27-0002-accounts.ts'
-import * as editorial from './migrations/2026-11-27-0004-editorial.ts'
 import * as listingIndexes from './migrations/2026-11-27-0003-listing-indexes.ts'
+import * as editorial from './migrations/2026-11-27-0004-editorial.ts'
 import * as mediaVariants from './migrations/2026-11-27-0005-media-variants.ts'
 import * as search from './migrations/2026-11-27-0006-search.ts'
 import * as newsroomAdmin from './migrations/2026-11-27-0007-newsroom-admin.ts'
@@ -35,17 +35,77 @@ export interface MigrationReport {
   applied: string[]
 }
 
-export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<MigrationReport> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => toKysely(engine) },
-  })
-  const result: MigrationResultSet = await migrator.migrateToLatest()
-  if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new Error(`Migration ${failed} failed`, { cause: result.error })
+/**
+ * The database holds migrations this code does not know: it was migrated by a newer Dateline.
+ * Running older code on it could corrupt data, so start-up stops (exit code 3 from the CLI).
+ */
+export class DatabaseNewerThanCodeError extends Error {
+  readonly code = 'DATABASE_NEWER_THAN_CODE'
+  readonly unknownMigrations: string[]
+  constructor(unknown: string[]) {
+    super(
+      `The database was migrated by a newer version of Dateline (unknown migrations: ${unknown.join(', ')}). ` +
+        'Run the newer version, or restore a backup made by this one.',
+    )
+    this.name = 'DatabaseNewerThanCodeError'
+    this.unknownMigrations = unknown
   }
-  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+}
+
+/** Migrations recorded in the database that this code does not have (a newer version's). */
+export async function unknownMigrations(db: Kysely<Database>): Promise<string[]> {
+  let rows: { name: string }[]
+  try {
+    rows = (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows
+  } catch {
+    // No migration table yet: an empty database.
+    return []
+  }
+  return rows.map((r) => r.name).filter((name) => !(name in migrations))
+}
+
+// Any fixed number: every Dateline instance takes the same one.
+const MIGRATION_LOCK_ID = 7_215_003_118
+
+/**
+ * Runs `work` while holding a PostgreSQL session advisory lock, so that instances starting together
+ * migrate one after another: the second finds nothing left to do. Kysely's Migrator takes a lock of
+ * its own, but only around the migrations themselves; this one also covers the version check and the
+ * creation of the migration tables. SQLite needs none: a write transaction excludes other writers.
+ */
+async function withMigrationLock<T>(
+  db: Kysely<Database>,
+  engine: Engine,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (engine !== 'postgres') return work()
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection)
+    try {
+      return await work()
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection)
+    }
+  })
+}
+
+export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<MigrationReport> {
+  return withMigrationLock(db, engine, async () => {
+    const unknown = await unknownMigrations(db)
+    if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown)
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => toKysely(engine) },
+    })
+    const result: MigrationResultSet = await migrator.migrateToLatest()
+    if (result.error) {
+      const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+      throw new Error(`Migration ${failed} failed`, { cause: result.error })
+    }
+    return {
+      applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    }
+  })
 }
 
 /** Names of migrations that have not yet run, so `serve` can refuse to start on an old schema. */

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import type { AppContext } from '../context.ts'
-import { pendingMigrations } from '../db/migrate.ts'
+import { pendingMigrations, unknownMigrations } from '../db/migrate.ts'
 
 export interface Readiness {
   isReady: boolean
@@ -21,6 +21,8 @@ export async function checkReadiness(ctx: AppContext): Promise<Readiness> {
     return { isReady: false, reason: 'database unreachable' }
   }
   try {
+    const unknown = await unknownMigrations(ctx.db)
+    if (unknown.length > 0) return { isReady: false, reason: 'database newer than this code' }
     const pending = await pendingMigrations(ctx.db, ctx.engine)
     if (pending.length > 0)
       return { isReady: false, reason: 'migrations pending', pendingMigrations: pending }
