@@ -139,6 +139,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
         })
       }
       expect(failures).toEqual([])
-    })
+      // ~150 saves and page renders: minutes on a busy machine, not the default 30 seconds.
+    }, 300_000)
   })
 }

@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
 
   it('writes a story with the keyboard, autosaves, survives a lost session, and publishes it', async () => {
     await signIn(page, t.baseUrl, editor, '/admin/stories')
-    await expect.poll(() => page.locator('.story-table tbody tr').count()).toBe(4)
+    await expect.poll(() => page.locator('.story-table tbody tr').count(), { timeout: 10_000 }).toBe(4)
     await page.screenshot({ path: new URL('admin-story-list.png', outputDir).pathname, fullPage: true })
 
     await Promise.all([
@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     await page.selectOption('#authorIds', String(authorId))
 
     // Autosave creates the story and says so.
-    await expect.poll(() => text(page.locator('#save-state')), { timeout: 15_000 }).toMatch(/^Saved \d/)
+    await expect.poll(() => text(page.locator('#save-state')), { timeout: 30_000 }).toMatch(/^Saved \d/)
     expect(page.url()).toMatch(/\/admin\/stories\/\d+$/)
     const storyPath = new URL(page.url()).pathname
     // What the person sees (a full-page capture would pin the sticky button bar mid-page).
@@ -157,11 +157,11 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     await context.clearCookies()
     await body.press('Control+End')
     await page.keyboard.type(' Opening hours are eight to five.')
-    await expect.poll(() => text(page.locator('#save-state')), { timeout: 15_000 }).toContain('signed out')
+    await expect.poll(() => text(page.locator('#save-state')), { timeout: 30_000 }).toContain('signed out')
     // …and comes back after signing in again.
     await signIn(page, t.baseUrl, editor, storyPath)
     await page.locator('.editor-root.is-ready').waitFor()
-    await expect.poll(() => page.locator('#restore-notice').isVisible()).toBe(true)
+    await expect.poll(() => page.locator('#restore-notice').isVisible(), { timeout: 10_000 }).toBe(true)
     expect(await text(page.locator('.editor-content'))).toContain('Opening hours are eight to five.')
 
     await Promise.all([
@@ -193,7 +193,7 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     )
     expect(await text(page.locator('.story-body'))).toContain('Opening hours are eight to five.')
     expect(browserErrors.filter((e) => !/401|403|Unauthorized|Forbidden/.test(e))).toEqual([])
-  }, 90_000)
+  }, 180_000)
 
   it('moves through the toolbar with arrow keys and explains a refused embed', async () => {
     await page.goto(`${t.baseUrl}/admin/stories/new`)
