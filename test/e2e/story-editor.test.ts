@@ -5,10 +5,14 @@
 // story list and the editor (also 360 px wide) land in test-output/ for people to look at.
 import { existsSync, mkdirSync } from 'node:fs'
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeStaff, type StaffUser } from '../helpers/admin-client.ts'
+import { createScheduler } from '../../src/articles/scheduler.ts'
+import { systemActor } from '../../src/context.ts'
+import { uploadMedia } from '../../src/media/media.service.ts'
+import { makeStaff, manualClock, type StaffUser } from '../helpers/admin-client.ts'
 import { makeArticle, makeAuthor, makeSection } from '../helpers/factories.ts'
-import { startTestApp, type TestApp } from '../helpers/test-app.ts'
+import { startTestApp, TEST_NOW, type TestApp } from '../helpers/test-app.ts'
 
 const CHROMIUM_PATH = '/usr/bin/chromium'
 const hasChromium = existsSync(CHROMIUM_PATH)
@@ -51,10 +55,11 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
   let page: Page
   let editor: StaffUser
   let authorId: number
+  const clock = manualClock(TEST_NOW)
   const browserErrors: string[] = []
 
   beforeAll(async () => {
-    t = await startTestApp('sqlite')
+    t = await startTestApp('sqlite', { clock })
     const sectionId = await makeSection(t.ctx, { slug: 'society', name: 'Society' })
     authorId = await makeAuthor(t.ctx, { name: 'Maryam Sadat', slug: 'maryam-sadat' })
     const agencyId = await makeAuthor(t.ctx, { name: 'AT News', slug: 'at-news', kind: 'organization' })
@@ -193,6 +198,94 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     )
     expect(await text(page.locator('.story-body'))).toContain('Opening hours are eight to five.')
     expect(browserErrors.filter((e) => !/401|403|Unauthorized|Forbidden/.test(e))).toEqual([])
+  }, 180_000)
+
+  it('takes a story from a contributor (with an image) through an editor’s schedule to the site', async () => {
+    const photo = await sharp({
+      create: { width: 1200, height: 800, channels: 3, background: { r: 40, g: 90, b: 140 } },
+    })
+      .jpeg()
+      .toBuffer()
+    const mediaId = await uploadMedia(t.ctx, systemActor('test'), {
+      data: photo,
+      fileName: 'reading-room.jpg',
+      alt: 'Readers at long tables in the new reading room',
+      caption: 'The reading room on its first day',
+      credit: 'Photo: Dateline',
+    })
+    const contributor = await makeStaff(t.ctx, 'contributor')
+    const writer = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+    writer.on('dialog', (dialog) => void dialog.accept())
+    writer.on('pageerror', (error) => browserErrors.push(error.message))
+    await signIn(writer, t.baseUrl, contributor, '/admin/stories/new')
+    await writer.locator('.editor-root.is-ready').waitFor()
+    await writer.fill('#headline', 'Night buses return to the western districts')
+    await writer.fill('#dateline', 'KABUL')
+    await writer.selectOption('#authorIds', String(authorId))
+    await writer.locator('.editor-content').click()
+    await writer.keyboard.type('Three night bus lines start running again on Saturday.')
+    await writer.keyboard.press('Enter')
+    await writer.getByRole('button', { name: 'Image from the media library' }).click()
+    await writer.fill('#image-panel-id', String(mediaId))
+    await writer.press('#image-panel-id', 'Enter')
+    await writer.locator('.editor-content figure img').waitFor()
+    expect(await text(writer.locator('.editor-content figcaption'))).toBe(
+      'The reading room on its first day Photo: Dateline',
+    )
+    expect(await writer.getByRole('button', { name: 'Publish now' }).count()).toBe(0)
+    await Promise.all([
+      writer.waitForURL(/notice=submit/),
+      writer.getByRole('button', { name: 'Submit for review' }).click(),
+    ])
+    expect(await text(writer.locator('.story-meta .status-badge'))).toBe('In review')
+    const storyId = Number(/\/admin\/stories\/(\d+)/.exec(writer.url())?.[1])
+
+    // The editor finds it among the stories in review, edits it and schedules it.
+    await page.goto(`${t.baseUrl}/admin/stories?status=review`)
+    await Promise.all([
+      page.waitForURL(`**/admin/stories/${storyId}`),
+      page.getByRole('link', { name: 'Night buses return to the western districts', exact: true }).click(),
+    ])
+    await page.locator('.editor-root.is-ready').waitFor()
+    await page.fill('#dek', 'Three lines, every half hour until two in the morning')
+    await page.fill('#featuredMediaId', String(mediaId))
+    const at = new Date(TEST_NOW.getTime() + 3_600_000)
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: t.ctx.config.timeZone,
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
+      .format(at)
+      .replace(' ', 'T')
+    await page.fill('#scheduleAt', local)
+    await Promise.all([
+      page.waitForURL(/notice=schedule/),
+      page.getByRole('button', { name: 'Schedule' }).click(),
+    ])
+    expect(await text(page.locator('.story-meta .status-badge'))).toBe('Scheduled')
+    const finalUrl = await text(page.locator('#final-url'))
+    const path = new URL(finalUrl).pathname
+    expect((await t.get(path)).status).toBe(404)
+
+    // Its time comes: the scheduler publishes it, and readers see it with byline, dateline and image.
+    clock.set(new Date(at.getTime() + 60_000))
+    try {
+      expect(await createScheduler(t.ctx).runDue(clock.now())).toEqual([storyId])
+      await page.goto(`${t.baseUrl}${path}`)
+      expect(await text(page.locator('h1'))).toBe('Night buses return to the western districts')
+      expect(await text(page.locator('.story-header .byline'))).toContain('Maryam Sadat')
+      expect(await text(page.locator('.story-body p').first())).toMatch(/^KABUL\b/)
+      expect(await page.locator('.story-body figure img').getAttribute('alt')).toBe(
+        'Readers at long tables in the new reading room',
+      )
+      expect(await page.locator('.lead-image img').count()).toBe(1)
+      await page.screenshot({
+        path: new URL('story-published-by-schedule.png', outputDir).pathname,
+        fullPage: true,
+      })
+    } finally {
+      clock.set(TEST_NOW)
+    }
   }, 180_000)
 
   it('moves through the toolbar with arrow keys and explains a refused embed', async () => {
