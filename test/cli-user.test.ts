@@ -208,5 +208,5 @@ describe('dateline user', () => {
     expect(bad.stderr).toContain(
       'The e-mail address is not valid; The role must be one of admin, editor, author, contributor',
     )
-  })
+  }, 120_000)
 })
