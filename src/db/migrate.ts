@@ -10,6 +10,7 @@ import * as mediaVariants from './migrations/2026-11-27-0005-media-variants.ts'
 import * as search from './migrations/2026-11-27-0006-search.ts'
 import * as newsroomAdmin from './migrations/2026-11-27-0007-newsroom-admin.ts'
 import * as apiWebhooks from './migrations/2026-11-27-0008-api-webhooks.ts'
+import * as wordpressImport from './migrations/2026-11-27-0009-wordpress-import.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
@@ -23,6 +24,7 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-27-0007-newsroom-admin': newsroomAdmin,
   '2026-11-27-0006-search': search,
   '2026-11-27-0008-api-webhooks': apiWebhooks,
+  '2026-11-27-0009-wordpress-import': wordpressImport,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {
