@@ -324,6 +324,15 @@ export interface WpImportMapTable {
   created_at: string
 }
 
+/** A story's own title and description for search engines (imported from WordPress SEO plugins). */
+export interface ArticleSeoTable {
+  article_id: number
+  /** '' = use the headline. */
+  title: string
+  /** '' = use the excerpt. */
+  description: string
+}
+
 export interface Database {
   sections: SectionsTable
   tags: TagsTable
@@ -347,6 +356,8 @@ export interface Database {
   search_fts: SearchFtsTable
   search_documents: SearchDocumentsTable
   article_views: ArticleViewsTable
+  wp_import_map: WpImportMapTable
+  article_seo: ArticleSeoTable
   api_keys: ApiKeysTable
   webhooks: WebhooksTable
   webhook_deliveries: WebhookDeliveriesTable
