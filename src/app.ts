@@ -10,6 +10,7 @@ import { purgeOnContentEvents } from './cache/content-invalidation.ts'
 import { type CachePurger, createPageCache, type PageCache } from './cache/page-cache.ts'
 import { registerPageCache } from './cache/page-cache-hooks.ts'
 import type { AppContext } from './context.ts'
+import { localEventsOnly } from './events/content-events.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerPublicRoutes } from './http/public-routes.ts'
@@ -90,10 +91,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const stopPurging = purgeOnContentEvents(ctx, purgers)
   app.addHook('onClose', async () => stopPurging())
   // The search index follows publish, update, unpublish and delete at once.
-  const stopIndexing = indexOnContentEvents(ctx)
+  // Search and webhooks write to the shared database: only the instance where a change happened
+  // does it, not every instance that hears of it over the PostgreSQL bridge.
+  const localCtx = { ...ctx, events: localEventsOnly(ctx.events) }
+  const stopIndexing = indexOnContentEvents(localCtx)
   app.addHook('onClose', async () => stopIndexing())
   // Webhook deliveries are queued on every content event; main.ts runs the dispatcher that sends them.
-  const stopQueueing = queueWebhooksOnContentEvents(ctx)
+  const stopQueueing = queueWebhooksOnContentEvents(localCtx)
   app.addHook('onClose', async () => stopQueueing())
   // The read-only content API under /api/v1, in its own scope, cached like the site's pages.
   await registerContentApi(app, ctx, pageCache ? { pageCache } : {})

@@ -5,10 +5,11 @@ import pino, { type Logger } from 'pino'
 import { buildApp } from './app.ts'
 import { createScheduler } from './articles/scheduler.ts'
 import type { Config } from './config/config.ts'
-import { createContext } from './context.ts'
+import { type AppContext, createContext } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { seedDemoIfEmpty } from './demo/seed.ts'
+import { startPostgresEventBridge } from './events/postgres-bridge.ts'
 import { reindexSearch, storiesAwaitingFirstIndex } from './search/search.service.ts'
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 
@@ -35,6 +36,8 @@ const FOREGROUND_INDEX_LIMIT = 5_000
 
 export interface RunningServer {
   url: string
+  /** The instance's context (tests drive the services of a running instance through it). */
+  ctx: AppContext
   close(): Promise<void>
 }
 
@@ -75,6 +78,11 @@ export async function startServer(
     )
   if (awaitingIndex > 0 && awaitingIndex <= FOREGROUND_INDEX_LIMIT) await buildIndex()
   const app = await buildApp(ctx)
+  // Several instances on one PostgreSQL hear each other's content events (cache purges).
+  const bridge =
+    config.database.engine === 'postgres'
+      ? await startPostgresEventBridge(ctx, { connectionString: config.database.connectionString })
+      : undefined
   await app.listen({ port: config.port, host: config.host })
   // Scheduled stories publish themselves; the schedule is in the database, so a restart loses none.
   const scheduler = createScheduler(ctx)
@@ -92,6 +100,7 @@ export async function startServer(
   )
   return {
     url,
+    ctx,
     // Order matters: stop accepting and let requests in flight finish (their writes and events
     // still need the database and the bus), then stop the background loops, then close the
     // database last. app.close() also runs the onClose hooks: event listeners, the view counter's
@@ -100,6 +109,7 @@ export async function startServer(
       await app.close()
       scheduler.stop()
       await webhooks.stop()
+      await bridge?.stop()
       await db.close()
     },
   }

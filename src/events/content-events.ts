@@ -1,6 +1,7 @@
 // Domain events for content changes. They drive cache invalidation, search indexing and webhooks,
 // so those features never hook into the write paths themselves. In one process they are a plain
-// in-memory bus; across instances on PostgreSQL they will also travel by LISTEN/NOTIFY.
+// in-memory bus; across instances on PostgreSQL they also travel by LISTEN/NOTIFY
+// (postgres-bridge.ts), arriving with `origin` set to the instance they came from.
 
 export type ContentEventType =
   | 'article.published'
@@ -13,6 +14,8 @@ export interface ArticleEvent {
   articleId: number
   /** When it happened (ISO UTC). */
   at: string
+  /** Set when the event happened on another instance and arrived by the bridge: its instance id. */
+  origin?: string
 }
 
 export type ContentEvent = ArticleEvent
@@ -29,6 +32,8 @@ export interface SiteChange {
   /** What changed, for logs: "settings", "sections", "tag 12"… */
   what: string
   at: string
+  /** Set when the change happened on another instance (see ArticleEvent.origin). */
+  origin?: string
 }
 
 export type SiteChangeListener = (change: SiteChange) => void | Promise<void>
@@ -76,5 +81,20 @@ export function createContentEvents(
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+  }
+}
+
+/**
+ * The same bus, but its listeners hear only the events that happened in this instance. For
+ * listeners that write to the shared database (search index, webhook queue): the instance where
+ * the change happened does that work once; the others must not repeat it.
+ */
+export function localEventsOnly(events: ContentEvents): ContentEvents {
+  return {
+    emit: (event) => events.emit(event),
+    on: (listener) => events.on((event) => (event.origin === undefined ? listener(event) : undefined)),
+    emitSiteChange: (change) => events.emitSiteChange(change),
+    onSiteChange: (listener) =>
+      events.onSiteChange((change) => (change.origin === undefined ? listener(change) : undefined)),
   }
 }
