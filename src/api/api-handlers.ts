@@ -15,6 +15,7 @@ import { AppError, NotFoundError } from '../errors.ts'
 import { getMediaByIds } from '../media/media.service.ts'
 import { searchStories } from '../search/search.service.ts'
 import { findSectionBySlug, listSections, sectionWithDescendantIds } from '../sections/sections.service.ts'
+import { readerLanguage } from '../settings/settings.service.ts'
 import { findTagBySlug, tagUrl } from '../tags/tags.service.ts'
 import { API_PREFIX } from './api-routes.ts'
 import { ARTICLE_FIELDS, ARTICLE_STATUSES, type ArticleField } from './api-schemas.ts'
@@ -206,7 +207,7 @@ export async function getArticle(
     : { kind: 'published' }
   const key = /^\d{1,12}$/.test(idOrSlug)
     ? { id: Number(idOrSlug) }
-    : { language: query.language ?? ctx.config.defaultLanguage, slug: idOrSlug }
+    : { language: query.language ?? (await readerLanguage(ctx)), slug: idOrSlug }
   const record = await getArticleRecord(ctx, visibility, key, wantsBody(fields, query.include))
   if (!record) throw new NotFoundError('There is no published story with this id or slug.')
   return {

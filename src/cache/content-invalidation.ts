@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts'
 import type { ContentEvent } from '../events/content-events.ts'
 import { zonedYearMonth } from '../lib/time.ts'
 import { listSections } from '../sections/sections.service.ts'
+import { getSiteSettings } from '../settings/settings.service.ts'
 import type { CachePurger } from './page-cache.ts'
 import {
   archiveKey,
@@ -41,7 +42,8 @@ export async function surrogateKeysForArticle(
   for (const id of placement.tagIds) keys.push(tagKey(id))
   for (const id of placement.authorIds) keys.push(authorKey(id))
   if (placement.publishedAt !== null) {
-    const { year, month } = zonedYearMonth(placement.publishedAt, ctx.config.timeZone)
+    // Month archives follow the site's time zone setting (src/settings), like the pages themselves.
+    const { year, month } = zonedYearMonth(placement.publishedAt, (await getSiteSettings(ctx)).timeZone)
     keys.push(archiveKey(year, month))
   }
   return keys

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { buildChrome } from '../http/site-pages.ts'
 import { findSectionBySlug, sectionWithDescendantIds } from '../sections/sections.service.ts'
+import { getSiteSettings } from '../settings/settings.service.ts'
 import { renderDocument } from '../views/render.ts'
 import { type SearchOptions, searchStories } from './search.service.ts'
 import { SearchPage } from './search-page.tsx'
@@ -19,12 +20,12 @@ export async function showSearch(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const { params, problems } = readSearchParams(request.query)
+  const settings = await getSiteSettings(ctx)
   const options: SearchOptions = {
-    language: ctx.config.defaultLanguage,
+    language: settings.defaultLanguage,
     page: params.page,
   }
-  const range =
-    problems.length === 0 ? publishedRange(params.from, params.to, ctx.config.timeZone) : undefined
+  const range = problems.length === 0 ? publishedRange(params.from, params.to, settings.timeZone) : undefined
   if (range) options.publishedBetween = range
   if (params.section !== '' && problems.length === 0) {
     const section = await findSectionBySlug(ctx, params.section)
