@@ -192,6 +192,35 @@ for (const [verb, isActive] of [
     })
 }
 
+program
+  .command('backup')
+  .argument('<file>', 'where to write the backup (.tar.gz)')
+  .description(
+    'write the database and the media folder to one .tar.gz, while the site keeps serving (PostgreSQL: needs pg_dump, PG_DUMP_PATH)',
+  )
+  .action(async (file: string) => {
+    const { backupTools, createBackup } = await import('./backup/backup.service.ts')
+    const manifest = await createBackup(readConfig(), file, backupTools(process.env))
+    console.log(`Backed up the ${manifest.engine} database and ${manifest.mediaFiles} media files to ${file}`)
+  })
+
+program
+  .command('restore')
+  .argument('<file>', 'a backup made by `dateline backup`')
+  .option('--force', 'replace a database that already holds content')
+  .description(
+    'replace the database and the media folder with a backup; stop every instance first (PostgreSQL: needs pg_restore, PG_RESTORE_PATH)',
+  )
+  .action(async (file: string, options: { force?: boolean }) => {
+    const { backupTools, restoreBackup } = await import('./backup/backup.service.ts')
+    const manifest = await restoreBackup(readConfig(), file, backupTools(process.env), {
+      isForced: options.force === true,
+    })
+    console.log(
+      `Restored the ${manifest.engine} database and ${manifest.mediaFiles} media files from ${file}`,
+    )
+  })
+
 const search = program.command('search').description('the search index')
 
 search
