@@ -19,6 +19,7 @@ import type { ViewCounter } from './most-read/view-counter.ts'
 import { registerHealthRoutes } from './ops/health.ts'
 import { registerMetrics } from './ops/metrics.ts'
 import { echoRequestId, requestIdFor } from './ops/request-id.ts'
+import { registerQueryRedirects } from './redirects/query-redirects.ts'
 import { indexOnContentEvents } from './search/search.service.ts'
 import { queueWebhooksOnContentEvents } from './webhooks/webhooks.service.ts'
 
@@ -105,6 +106,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.addHook('onClose', async () => views.stop())
   // The public site in a scope of its own, so that the cache's hooks cover its routes only.
   await app.register(async (site) => {
+    // Before the page cache: /?p=123 of an imported WordPress site is a redirect, not the home page.
+    registerQueryRedirects(site, ctx)
     if (pageCache) registerPageCache(site, { cache: pageCache, languageOf: () => ctx.config.defaultLanguage })
     registerPublicRoutes(site, ctx, { views })
   })

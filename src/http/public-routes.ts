@@ -16,6 +16,7 @@ import { showSearch } from '../search/search.site.tsx'
 import { showLatest, showSection } from '../sections/sections.site.tsx'
 import { registerLogoRoute } from '../seo/logo.site.ts'
 import { registerSitemapRoutes } from '../sitemaps/sitemaps.site.ts'
+import { findRedirect } from '../redirects/redirects.service.ts'
 import { showTag } from '../tags/tags.site.tsx'
 import { redirectTo } from './site-pages.ts'
 
@@ -81,10 +82,14 @@ export function registerPublicRoutes(
   })
 
   // /{yyyy}/{mm}/ — a month's archive; any other /{a}/{b}/ is a story address with a stray slash.
-  app.get('/:first/:second/', (request, reply) => {
+  app.get('/:first/:second/', async (request, reply) => {
     const { first = '', second = '' } = request.params as Params
     if (/^\d{4}$/.test(first) && /^\d{2}$/.test(second)) return showMonthArchive(ctx, reply, first, second, 1)
     if (!isPlausibleSlug(first) || !isPlausibleSlug(second)) throw new NotFoundError()
+    // An old address of this shape (an imported site's /category/news/, /feed/atom/) goes
+    // straight to its new home rather than through the slash redirect first.
+    const redirect = await findRedirect(ctx, request.url)
+    if (redirect) return reply.redirect(redirect.location, redirect.status)
     return redirectTo(reply, `/${encodeURIComponent(first)}/${encodeURIComponent(second)}`)
   })
   app.get('/:first/:second/page/:n/', (request, reply) => {

@@ -8,9 +8,9 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { AppContext } from '../../context.ts'
 import { reindexSearch } from '../../search/search.service.ts'
-import { SITE_LANGUAGES } from '../../settings/settings.service.ts'
+import { readerLanguage, SITE_LANGUAGES } from '../../settings/settings.service.ts'
 import { ImportFileError } from './import-errors.ts'
-import { emptyReport, type ImportReport, skip } from './import-report.ts'
+import { emptyReport, type ImportReport, skip, warn } from './import-report.ts'
 import { createImportState, type ImportState } from './import-state.ts'
 import { type CommentCounts, type MappedStory, mapPost } from './map-post.ts'
 import { parseWxr } from './parse-wxr.ts'
@@ -50,11 +50,6 @@ async function* readFileChunks(file: string): AsyncGenerator<Uint8Array> {
 
 function addComments(report: ImportReport, counts: CommentCounts): void {
   for (const key of Object.keys(counts) as (keyof CommentCounts)[]) report.comments[key] += counts[key]
-}
-
-function languageOf(channelLanguage: string, fallback: string): string {
-  const code = channelLanguage.trim().toLowerCase().split(/[-_]/)[0] ?? ''
-  return (SITE_LANGUAGES as readonly string[]).includes(code) ? code : fallback
 }
 
 export async function importWordPress(ctx: AppContext, options: ImportOptions): Promise<ImportReport> {
@@ -105,11 +100,20 @@ export async function importWordPress(ctx: AppContext, options: ImportOptions): 
       attachment.wpId,
     ])
   }
+  const language = await readerLanguage(ctx)
+  const exportLanguage = channel.language.trim().toLowerCase().split(/[-_]/)[0] ?? ''
+  if (exportLanguage !== '' && exportLanguage !== language) {
+    warn(
+      report,
+      'file',
+      `the export's language is "${channel.language.trim()}"; stories were stored in the site's language (${language}): change it in the site settings if that is wrong`,
+    )
+  }
   const categorySlugByTermId = new Map(scan.categories.map((c) => [c.termId, c.slug]))
   const mapContext = {
     baseUrl,
     timeZone: options.timeZone ?? ctx.config.timeZone,
-    defaultLanguage: languageOf(channel.language, ctx.config.defaultLanguage),
+    defaultLanguage: language,
     languages: SITE_LANGUAGES,
     structure,
     now: state.now,

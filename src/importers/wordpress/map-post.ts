@@ -219,7 +219,14 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
     bylines.push({ kind: 'coauthor', slug: key, name: term.name.trim() || key })
   }
 
+  // Dateline serves one language per site, so every story takes the site's; a multilingual
+  // plugin's language (Polylang's "language" terms) is reported when it differs.
   const languageTerm = item.terms.find((t) => t.domain === 'language' && context.languages.includes(t.slug))
+  if (languageTerm && languageTerm.slug !== context.defaultLanguage) {
+    warnings.push(
+      `marked "${languageTerm.slug}" in WordPress; stored in the site's language (${context.defaultLanguage})`,
+    )
+  }
   const featured = item.meta.find((m) => m.key === '_thumbnail_id')?.value.trim()
 
   const oldPaths: string[] = []
@@ -246,7 +253,7 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
       wpId: item.postId.trim(),
       guid: item.guid.trim(),
       postType: type,
-      language: languageTerm?.slug ?? context.defaultLanguage,
+      language: context.defaultLanguage,
       headline,
       slug,
       bodyHtml: body.html,
