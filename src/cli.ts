@@ -22,7 +22,10 @@ Configuration (environment variables):
   TZ             IANA time zone for dates shown to readers (default Asia/Kabul)
   DEMO_CONTENT   on|off: seed a demo newsroom into an empty database (default on)
   MEDIA_DIR      folder for media files (default ./data/media)
-  LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)`
+  LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
+  LOG_READER_IPS on|off: let request logs carry readers' IP addresses (default off)
+  METRICS_TOKEN  bearer token for /metrics (default: loopback only)
+  PG_DUMP_PATH, PG_RESTORE_PATH   the PostgreSQL tools for backup and restore`
 
 function readConfig() {
   return loadConfig(process.env)
