@@ -4,8 +4,9 @@ import * as cheerio from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createArticle } from '../src/articles/articles.service.ts'
 import { systemActor } from '../src/context.ts'
+import { createUser } from '../src/users/users.service.ts'
 import { testEngines } from './helpers/databases.ts'
-import { paragraphs } from './helpers/factories.ts'
+import { makeAuthor, paragraphs } from './helpers/factories.ts'
 import {
   HIDDEN_MARKERS,
   publishedRows,
@@ -312,6 +313,39 @@ for (const { engine, isAvailable, label } of testEngines()) {
       for (const path of paths) {
         const body = await (await t.get(path)).text()
         expect(body, path).toContain('Breaking: new stadium opens')
+      }
+    })
+
+    it('never reveals the account behind a pseudonymous byline, in any feed or on the page', async () => {
+      const userId = await createUser(t.ctx, {
+        email: 'real.person@newsroom.example',
+        displayName: 'Real Person Name',
+        role: 'author',
+        password: 'a long passphrase for the test 42',
+      })
+      const owl = await makeAuthor(t.ctx, { slug: 'night-owl', name: 'Night Owl', isPseudonym: true, userId })
+      await createArticle(t.ctx, systemActor('test'), {
+        headline: 'Inside the ministry',
+        slug: 'inside-the-ministry',
+        bodyHtml: paragraphs('A report from inside.'),
+        sectionId: ids.politics,
+        authorIds: [owl],
+        status: 'published',
+        publishedAt: new Date(TEST_NOW.getTime() - 30_000).toISOString(),
+      })
+      for (const path of [
+        '/feed/rss.xml',
+        '/feed/atom.xml',
+        '/feed/feed.json',
+        '/feed/author/night-owl/rss.xml',
+        '/politics/inside-the-ministry',
+        '/author/night-owl/',
+        '/sitemaps/pages.xml',
+      ]) {
+        const body = await (await t.get(path)).text()
+        expect(body, path).toMatch(/Night Owl|night-owl/)
+        for (const secret of ['real.person', 'Real Person Name', 'newsroom.example'])
+          expect(body, `${path} reveals ${secret}`).not.toContain(secret)
       }
     })
   })
