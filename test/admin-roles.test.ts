@@ -67,13 +67,39 @@ const MATRIX: RouteCase[] = [
     fields: { siteName: '', timeZone: 'Mars/Olympus', defaultLanguage: 'xx' },
     expected: [R, R, R, A],
   },
+  { method: 'GET', path: '/admin/api-keys', expected: [R, R, R, A] },
+  {
+    method: 'POST',
+    path: '/admin/api-keys',
+    fields: { name: '', scope: 'everything' },
+    expected: [R, R, R, A],
+  },
+  { method: 'GET', path: '/admin/webhooks', expected: [R, R, R, A] },
+  {
+    method: 'POST',
+    path: '/admin/webhooks',
+    fields: { url: 'ftp://x', events: 'nope' },
+    expected: [R, R, R, A],
+  },
 ]
 
 const NAV: Record<UserRole, string[]> = {
   contributor: ['Dashboard', 'Stories'],
   author: ['Dashboard', 'Stories', 'Media'],
   editor: ['Dashboard', 'Stories', 'Media', 'Sections', 'Tags', 'Authors'],
-  admin: ['Dashboard', 'Stories', 'Media', 'Sections', 'Tags', 'Authors', 'Users', 'Settings', 'Audit log'],
+  admin: [
+    'Dashboard',
+    'Stories',
+    'Media',
+    'Sections',
+    'Tags',
+    'Authors',
+    'Users',
+    'Settings',
+    'Audit log',
+    'API keys',
+    'Webhooks',
+  ],
 }
 
 for (const { engine, isAvailable, label } of testEngines()) {
