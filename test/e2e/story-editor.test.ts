@@ -154,6 +154,7 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     // Autosave creates the story and says so.
     await expect.poll(() => text(page.locator('#save-state')), { timeout: 30_000 }).toMatch(/^Saved \d/)
     expect(page.url()).toMatch(/\/admin\/stories\/\d+$/)
+    expect(await text(page.locator('h1'))).toBe('Edit story')
     const storyPath = new URL(page.url()).pathname
     // What the person sees (a full-page capture would pin the sticky button bar mid-page).
     await page.screenshot({ path: new URL('admin-editor.png', outputDir).pathname })

@@ -212,6 +212,8 @@ export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
         form.action = `/admin/stories/${result.id}`
         storageKey = keyFor(String(result.id))
         window.history.replaceState(null, '', `/admin/stories/${result.id}`)
+        const heading = document.querySelector('.page-heading h1')
+        if (heading) heading.textContent = 'Edit story'
       }
       const finalUrl = document.getElementById('final-url')
       if (finalUrl && result.finalUrl) finalUrl.textContent = result.finalUrl
