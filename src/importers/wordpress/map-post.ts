@@ -174,8 +174,8 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
   const slug = slugify(decodeSlug(item.postName.trim())) || slugify(headline) || `${type}-${item.postId}`
 
   const gmt = gmtToIso(item.postDateGmt)
-  const local = localToIso(item.postDate, context.timeZone)
-  const date = gmt ?? local
+  // The site-local date (converted through the zone) only when there is no GMT one: it is slow.
+  const date = gmt ?? localToIso(item.postDate, context.timeZone)
   let publishedAt: string | null = null
   if (status === 'published' || status === 'scheduled') {
     if (date === undefined) {

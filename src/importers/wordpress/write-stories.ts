@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely'
 import { articleUrl } from '../../articles/articles.service.ts'
 import type { Database, NewArticleRow } from '../../db/tables.ts'
-import { autoExcerpt } from '../../lib/excerpt.ts'
+import { excerptFromText, stripLeadingDateline } from '../../lib/excerpt.ts'
 import { countWords, htmlToText } from '../../lib/html-text.ts'
 import { slugify } from '../../lib/slugify.ts'
 import { skip, warn } from './import-report.ts'
@@ -147,6 +147,8 @@ export async function writeStoryBatch(state: ImportState, batch: readonly Mapped
     for (const name of story.unknownShortcodes)
       report.unknownShortcodes[name] = (report.unknownShortcodes[name] ?? 0) + 1
     ready.push({ story, slug, sectionId, authorIds: [...new Set(authorIds)] })
+    // The text once for both derived columns: exactly autoExcerpt and createArticle's word count.
+    const text = htmlToText(story.bodyHtml)
     rows.push({
       language: story.language,
       slug,
@@ -154,7 +156,7 @@ export async function writeStoryBatch(state: ImportState, batch: readonly Mapped
       dek: '',
       body_html: story.bodyHtml,
       excerpt: story.excerpt,
-      auto_excerpt: autoExcerpt(story.bodyHtml, story.dateline),
+      auto_excerpt: excerptFromText(stripLeadingDateline(text, story.dateline)),
       dateline: story.dateline,
       section_id: sectionId,
       featured_media_id: featured?.id ?? null,
@@ -165,7 +167,7 @@ export async function writeStoryBatch(state: ImportState, batch: readonly Mapped
       updated_at: story.updatedAt,
       created_at: story.createdAt,
       correction_note: '',
-      word_count: countWords(htmlToText(story.bodyHtml)),
+      word_count: countWords(text),
       created_by: null,
     })
   }
