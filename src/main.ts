@@ -47,7 +47,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const startedAt = performance.now()
   fs.mkdirSync(config.mediaDir, { recursive: true })
-  const db = createDb(config.database)
+  const db = createDb(config.database, (error) => log.warn({ err: error }, 'idle database connection closed'))
   await migrateToLatest(db.db, db.engine)
   const ctx = createContext({ config, db, log })
   if (config.isDemoContentEnabled) {

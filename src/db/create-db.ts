@@ -24,7 +24,10 @@ export interface DbHandle {
 // PostgreSQL returns COUNT(*) and BIGINT as strings; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10))
 
-export function createDb(config: DatabaseConfig): DbHandle {
+export function createDb(
+  config: DatabaseConfig,
+  onIdleError: (error: Error) => void = () => {},
+): DbHandle {
   if (config.engine === 'sqlite') {
     if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
     const sqlite = new SQLite(config.filename)
@@ -42,6 +45,9 @@ export function createDb(config: DatabaseConfig): DbHandle {
     }
   }
   const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 })
+  // An idle connection that the server closes (a restart, a failover, an administrator) is
+  // dropped from the pool and replaced on the next query; without a listener it would crash us.
+  pool.on('error', (error) => onIdleError(error))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

@@ -9,6 +9,10 @@ import { isBotUserAgent } from './bot-user-agent.ts'
 import { viewDay } from './most-read.service.ts'
 import type { ViewCounter } from './view-counter.ts'
 
+// The smallest valid GIF (1×1, transparent): answering an <img> with 204 makes browsers report a
+// broken image on every story page; 43 bytes do not.
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+
 export const beaconPath = (articleId: number): string => `/api/hit/${articleId}`
 
 export function registerViewBeacon(app: FastifyInstance, ctx: AppContext, views: ViewCounter): void {
@@ -23,6 +27,6 @@ export function registerViewBeacon(app: FastifyInstance, ctx: AppContext, views:
       headers.purpose === undefined &&
       !hasSessionCookie(headers.cookie)
     if (isCounted) views.record(Number(id), viewDay(ctx.clock.now(), ctx.config.timeZone))
-    return reply.status(204).header('cache-control', 'no-store').send()
+    return reply.header('content-type', 'image/gif').header('cache-control', 'no-store').send(PIXEL)
   })
 }
