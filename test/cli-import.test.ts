@@ -34,7 +34,13 @@ function dateline(args: string[], env: Record<string, string>): { done: Promise<
   return { done, kill: () => child.kill('SIGKILL') }
 }
 
-function counts(file: string): Record<string, number> {
+function counts(file: string): {
+  articles: number
+  mapped: number
+  bylines: number
+  slugs: number
+  orphans: number
+} {
   const db = new SQLite(file, { readonly: true })
   try {
     const one = (query: string) => (db.prepare(query).get() as { n: number }).n
@@ -134,7 +140,7 @@ describe('dateline import wordpress', () => {
           return undefined
         }
       })()
-      if (now && now.mapped > 0) break
+      if ((now?.mapped ?? 0) > 0) break
     }
     first.kill()
     await first.done
