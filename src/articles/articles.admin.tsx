@@ -18,12 +18,9 @@ import {
   StoryConflictError,
   ValidationError,
 } from '../errors.ts'
-import { absoluteUrl, buildChrome } from '../http/site-pages.ts'
+import { absoluteUrl } from '../http/site-pages.ts'
 import { parsePageNumber } from '../lib/pagination.ts'
-import { requireUsableMedia } from '../media/media.service.ts'
 import { listSections, type SectionView } from '../sections/sections.service.ts'
-import { listTagsWithCounts } from '../tags/tags.service.ts'
-import { ArticlePage } from './article-page.tsx'
 import { articleUrl } from './articles.service.ts'
 import { registerEditorAssets } from './editor-assets.ts'
 import {
@@ -36,9 +33,9 @@ import {
   saveStory,
   storyResource,
 } from './editorial.service.ts'
-import { previewArticle } from './preview.service.ts'
-import { compareVersions, diffRevisions, listRevisions, restoreRevision } from './revisions.service.ts'
+import { compareVersions } from './revisions.service.ts'
 import { siteLocalToUtc, utcToSiteLocal } from './schedule-time.ts'
+import { registerStoryApiRoutes } from './story-api.admin.ts'
 import { type ConflictView, StoryEditorPage } from './story-editor-page.tsx'
 import {
   EMPTY_STORY_FORM,
@@ -48,7 +45,8 @@ import {
   type StoryForm,
 } from './story-input.ts'
 import { STATUS_LABELS, StoryListPage } from './story-list-page.tsx'
-import { StoryRevisionsPage } from './story-revisions-page.tsx'
+import { queryOf, storyId } from './story-request.ts'
+import { registerStoryRevisionRoutes } from './story-revisions.admin.tsx'
 import {
   applyWorkflowStep,
   isWorkflowAction,
@@ -64,17 +62,6 @@ const NOTICES: Record<string, string> = {
   schedule: 'Scheduled: it will publish itself at the time shown.',
   unpublish: 'Unpublished: readers now get “410 Gone”. The story stays here.',
   'to-draft': 'Moved back to draft.',
-  restored: 'Revision restored; the words it replaced are kept as a revision too.',
-}
-
-function storyId(request: FastifyRequest): number {
-  const { id } = request.params as { id: string }
-  if (!/^\d{1,9}$/.test(id)) throw new NotFoundError('There is no story with this number.')
-  return Number(id)
-}
-
-function queryOf(request: FastifyRequest): Record<string, string | undefined> {
-  return request.query as Record<string, string | undefined>
 }
 
 function formFromStored(stored: StoredStory, timeZone: string): StoryForm {
@@ -423,99 +410,6 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
     saveAndStep(request, reply, storyId(request)),
   )
 
-  admin.get('/stories/:id/preview', { config: { capability: 'story.preview' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    const article = await previewArticle(ctx, actor, storyId(request))
-    const chrome = await buildChrome(ctx, article.language)
-    const page = (
-      <ArticlePage
-        chrome={chrome}
-        article={article}
-        related={undefined}
-        canonicalUrl={absoluteUrl(ctx, article.url)}
-      />
-    )
-    return sendAdminPage(reply, page)
-  })
-
-  admin.get('/stories/:id/revisions', { config: { capability: 'story.edit' } }, async (request, reply) => {
-    const actor = requireActor(request)
-    const id = storyId(request)
-    const row = await loadStory(ctx, id)
-    const revisions = await listRevisions(ctx, actor, id)
-    const q = queryOf(request)
-    const fromId = /^\d{1,9}$/.test(q.from ?? '') ? Number(q.from) : undefined
-    const toId = /^\d{1,9}$/.test(q.to ?? '') ? Number(q.to) : undefined
-    let comparison:
-      | { fromLabel: string; toLabel: string; fields: ReturnType<typeof compareVersions> }
-      | undefined
-    if (fromId !== undefined && toId !== undefined) {
-      const diff = await diffRevisions(ctx, actor, id, fromId, toId)
-      comparison = {
-        fromLabel: `revision ${diff.from.revision}`,
-        toLabel: `revision ${diff.to.revision}`,
-        fields: diff.fields,
-      }
-    }
-    const view = (
-      <StoryRevisionsPage
-        chrome={adminChrome(ctx, request, reply)}
-        assets={await assets.urls()}
-        storyId={id}
-        headline={row.headline}
-        currentRevision={row.revision}
-        revisions={revisions}
-        timeZone={tz}
-        comparison={comparison}
-        fromId={fromId}
-        toId={toId}
-        canRestore={can(actor, 'story.restore-revision', await storyResource(ctx, row))}
-        notice={NOTICES[q.notice ?? '']}
-      />
-    )
-    return sendAdminPage(reply, view)
-  })
-
-  admin.post(
-    '/stories/:id/revisions/:revisionId/restore',
-    { config: { capability: 'story.restore-revision' } },
-    async (request, reply) => {
-      const actor = requireActor(request)
-      const id = storyId(request)
-      const { revisionId } = request.params as { revisionId: string }
-      if (!/^\d{1,9}$/.test(revisionId)) throw new NotFoundError('There is no such revision of this story.')
-      const expected = Number(formField(asFormBody(request.body), 'revision'))
-      await restoreRevision(ctx, actor, id, Number(revisionId), expected)
-      return reply.redirect(`/admin/stories/${id}/revisions?notice=restored`, 303)
-    },
-  )
-
-  // Tag suggestions for the editor's tags field.
-  admin.get('/api/tags', { config: { capability: 'story.create' } }, async (request, reply) => {
-    const q = (queryOf(request).q ?? '').trim().slice(0, 80)
-    if (q === '') return reply.send([])
-    const tags = await listTagsWithCounts(ctx, { search: q })
-    return reply.send(tags.items.slice(0, 10).map((t) => ({ name: t.name, slug: t.slug })))
-  })
-
-  // One image by its number, for the editor's "insert image" panel (the media library's picker,
-  // /admin/api/media, is what browsing uses).
-  admin.get('/api/story-media/:id', { config: { capability: 'story.create' } }, async (request, reply) => {
-    const { id } = request.params as { id: string }
-    try {
-      if (!/^\d{1,9}$/.test(id))
-        throw new NotFoundError(`There is no image number ${id.slice(0, 20)} in the media library.`)
-      const media = await requireUsableMedia(ctx, Number(id))
-      return reply.send({
-        id: media.id,
-        url: media.fallbackUrl,
-        alt: media.alt,
-        caption: media.caption,
-        credit: media.credit,
-      })
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } })
-    }
-  })
+  registerStoryRevisionRoutes(admin, ctx, assets)
+  registerStoryApiRoutes(admin, ctx)
 }

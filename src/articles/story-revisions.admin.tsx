@@ -1,0 +1,95 @@
+// Staff preview and revisions of a story: /admin/stories/:id/preview (the public template, for any
+// state) and /admin/stories/:id/revisions (the kept versions, their difference, restoring one).
+import type { FastifyInstance } from 'fastify'
+import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
+import { asFormBody, formField } from '../admin/form-body.ts'
+import { can } from '../auth/capabilities.ts'
+import { requireActor } from '../auth/route-access.ts'
+import type { AppContext } from '../context.ts'
+import { NotFoundError } from '../errors.ts'
+import { absoluteUrl, buildChrome } from '../http/site-pages.ts'
+import { ArticlePage } from './article-page.tsx'
+import type { EditorAssets } from './editor-assets.ts'
+import { loadStory, storyResource } from './editorial.service.ts'
+import { previewArticle } from './preview.service.ts'
+import { type compareVersions, diffRevisions, listRevisions, restoreRevision } from './revisions.service.ts'
+import { queryOf, storyId } from './story-request.ts'
+import { StoryRevisionsPage } from './story-revisions-page.tsx'
+
+const NOTICES: Record<string, string> = {
+  restored: 'Revision restored; the words it replaced are kept as a revision too.',
+}
+
+export function registerStoryRevisionRoutes(
+  admin: FastifyInstance,
+  ctx: AppContext,
+  assets: EditorAssets,
+): void {
+  const tz = ctx.config.timeZone
+  admin.get('/stories/:id/preview', { config: { capability: 'story.preview' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const article = await previewArticle(ctx, actor, storyId(request))
+    const chrome = await buildChrome(ctx, article.language)
+    const page = (
+      <ArticlePage
+        chrome={chrome}
+        article={article}
+        related={undefined}
+        canonicalUrl={absoluteUrl(ctx, article.url)}
+      />
+    )
+    return sendAdminPage(reply, page)
+  })
+
+  admin.get('/stories/:id/revisions', { config: { capability: 'story.edit' } }, async (request, reply) => {
+    const actor = requireActor(request)
+    const id = storyId(request)
+    const row = await loadStory(ctx, id)
+    const revisions = await listRevisions(ctx, actor, id)
+    const q = queryOf(request)
+    const fromId = /^\d{1,9}$/.test(q.from ?? '') ? Number(q.from) : undefined
+    const toId = /^\d{1,9}$/.test(q.to ?? '') ? Number(q.to) : undefined
+    let comparison:
+      | { fromLabel: string; toLabel: string; fields: ReturnType<typeof compareVersions> }
+      | undefined
+    if (fromId !== undefined && toId !== undefined) {
+      const diff = await diffRevisions(ctx, actor, id, fromId, toId)
+      comparison = {
+        fromLabel: `revision ${diff.from.revision}`,
+        toLabel: `revision ${diff.to.revision}`,
+        fields: diff.fields,
+      }
+    }
+    const view = (
+      <StoryRevisionsPage
+        chrome={adminChrome(ctx, request, reply)}
+        assets={await assets.urls()}
+        storyId={id}
+        headline={row.headline}
+        currentRevision={row.revision}
+        revisions={revisions}
+        timeZone={tz}
+        comparison={comparison}
+        fromId={fromId}
+        toId={toId}
+        canRestore={can(actor, 'story.restore-revision', await storyResource(ctx, row))}
+        notice={NOTICES[q.notice ?? '']}
+      />
+    )
+    return sendAdminPage(reply, view)
+  })
+
+  admin.post(
+    '/stories/:id/revisions/:revisionId/restore',
+    { config: { capability: 'story.restore-revision' } },
+    async (request, reply) => {
+      const actor = requireActor(request)
+      const id = storyId(request)
+      const { revisionId } = request.params as { revisionId: string }
+      if (!/^\d{1,9}$/.test(revisionId)) throw new NotFoundError('There is no such revision of this story.')
+      const expected = Number(formField(asFormBody(request.body), 'revision'))
+      await restoreRevision(ctx, actor, id, Number(revisionId), expected)
+      return reply.redirect(`/admin/stories/${id}/revisions?notice=restored`, 303)
+    },
+  )
+}
