@@ -24,10 +24,7 @@ export interface DbHandle {
 // PostgreSQL returns COUNT(*) and BIGINT as strings; our counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10))
 
-export function createDb(
-  config: DatabaseConfig,
-  onIdleError: (error: Error) => void = () => {},
-): DbHandle {
+export function createDb(config: DatabaseConfig, onIdleError: (error: Error) => void = () => {}): DbHandle {
   if (config.engine === 'sqlite') {
     if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
     const sqlite = new SQLite(config.filename)
