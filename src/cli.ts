@@ -296,6 +296,28 @@ importCommand
     },
   )
 
+program
+  .command('export <file>')
+  .description(
+    'write everything (stories with revisions, sections, tags, bylines, media references, redirects, settings) to a file, so leaving is as easy as arriving',
+  )
+  .option('--format <format>', 'json (everything, for Dateline and scripts) or wxr (a WordPress export)', 'json')
+  .action(async (file: string, options: { format: string }) => {
+    if (options.format !== 'json' && options.format !== 'wxr') {
+      throw new Error(`--format must be json or wxr, not "${options.format}"`)
+    }
+    const { exportJson } = await import('./exporters/export-json.ts')
+    const { exportWxr } = await import('./exporters/export-wxr.ts')
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      const summary = options.format === 'json' ? await exportJson(ctx, file) : await exportWxr(ctx, file)
+      console.log(
+        `Exported ${summary.stories} stories${options.format === 'json' ? ` (${summary.revisions} revisions)` : ''}, ${summary.sections} sections, ${summary.tags} tags, ${summary.authors} bylines, ${summary.media} images${options.format === 'json' ? `, ${summary.redirects} redirects and ${summary.settings} settings` : ''} to ${file}`,
+      )
+      if (summary.media > 0) console.log(`The image files themselves are in ${ctx.config.mediaDir}: copy that folder too.`)
+    })
+  })
+
 try {
   await program.parseAsync(process.argv)
 } catch (error) {

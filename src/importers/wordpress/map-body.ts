@@ -20,7 +20,7 @@ export interface MappedBody {
   unresolvedUploads: string[]
 }
 
-const UPLOAD_URL = /\/(?:wp-content\/uploads|files)\//i
+const UPLOAD_URL = /\/(?:wp-content\/uploads|files|media)\//i
 
 function rewriteUploads(html: string, context: BodyContext, unresolved: Set<string>): string {
   return html
@@ -69,7 +69,9 @@ export function mapBody(raw: string, context: BodyContext): MappedBody {
     )
   const shortcodes = convertShortcodes(html, context)
   html = convertBareEmbeds(shortcodes.html)
-  if (!isBlockEditor) html = wpautop(html)
+  // Bodies that already close their paragraphs (block editor, hand-written HTML, Dateline's own
+  // exports) are kept as they are; only classic-editor text gets automatic paragraphs.
+  if (!isBlockEditor && !/<\/p>/i.test(html)) html = wpautop(html)
   const unresolved = new Set<string>()
   html = rewriteUploads(html, context, unresolved)
   const lifted = liftDateline(sanitizeBody(html))

@@ -258,7 +258,8 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
       slug,
       bodyHtml: body.html,
       excerpt: excerptText === '' ? null : excerptText,
-      dateline: body.dateline,
+      // Dateline's own exports carry the dateline in a post meta WordPress ignores.
+      dateline: body.dateline || item.meta.find((m) => m.key === '_dateline_dateline')?.value.trim() || '',
       status,
       publishedAt,
       createdAt,

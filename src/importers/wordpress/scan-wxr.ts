@@ -43,9 +43,12 @@ export interface ScanResult {
 
 const MAX_SAMPLES = 500
 
-/** The uploads-relative path of a file URL: after "/uploads/" (and a multisite "sites/N/"). */
+/**
+ * The uploads-relative path of a file URL: after "/wp-content/uploads/" (and a multisite
+ * "sites/N/"), or after "/media/" in an export written by Dateline itself.
+ */
 export function uploadsRelative(url: string): string | undefined {
-  const match = /\/(?:wp-content\/uploads|files)\/(?:sites\/\d+\/)?([^?#]+)/i.exec(url)
+  const match = /\/(?:wp-content\/uploads|files|media)\/(?:sites\/\d+\/)?([^?#]+)/i.exec(url)
   if (!match?.[1]) return undefined
   try {
     return decodeURIComponent(match[1])

@@ -286,14 +286,16 @@ async function writeAuthors(state: ImportState, scan: ScanResult, siteName: stri
     let id = mappedAuthors.get(author.login)
     if (id !== undefined) report.alreadyImported.authors += 1
     else {
-      let email = author.email.trim().toLowerCase()
-      if (!/^[^\s@]+@[^\s@]+$/.test(email) || emails.has(email)) email = `${slug}@wordpress-import.invalid`
+      // An author with a real address becomes a staff account; one without (a login named only
+      // by items, a byline exported by Dateline) stays a byline: no account is made up.
+      const email = author.email.trim().toLowerCase()
+      const hasAccount = /^[^\s@]+@[^\s@]+$/.test(email) && !emails.has(email)
       emails.add(email)
       id = await writeAuthor(state, 'author', author.login, {
         slug,
         name: displayName(author),
         bio: htmlFree(author.description),
-        email,
+        email: hasAccount ? email : undefined,
         guid: author.id,
       })
     }
