@@ -98,7 +98,7 @@ describe('npm start on a fresh checkout', () => {
     }
   }, 60_000)
 
-  it('refuses a bad configuration with a message naming the variable', () => {
+  it('refuses a bad configuration with a message naming the variable', { timeout: 60_000 }, () => {
     const result = spawnSync(process.execPath, [bin, 'serve'], {
       cwd: dir,
       env: { ...process.env, PORT: 'eighty', TZ: 'Nowhere/Land' },
@@ -118,5 +118,5 @@ describe('npm start on a fresh checkout', () => {
     }
     const top = spawnSync(process.execPath, [bin, '--help'], { cwd: dir, encoding: 'utf8' })
     expect(top.stdout).toContain('DATABASE_URL')
-  })
+  }, 120_000)
 })
