@@ -19,6 +19,7 @@ export function createProgressView(stream: NodeJS.WriteStream): ProgressView {
   if (stream.isTTY) {
     let phase: ImportPhase | undefined
     let bar: cliProgress.SingleBar | undefined
+    const started = Date.now()
     return {
       update(progress) {
         if (progress.phase !== phase) {
