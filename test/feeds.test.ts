@@ -271,6 +271,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
         .insertInto('settings')
         .values({ key: 'feeds_full_content', value: '0', updated_at: TEST_NOW.toISOString() })
         .execute()
+      t.ctx.settingsCache?.clear()
       await t.ctx.events.emitSiteChange({
         type: 'site.changed',
         what: 'settings',
@@ -287,6 +288,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
         expect(json.items[0].content_text).toBe('The council argued about water & power until late.')
       } finally {
         await t.ctx.db.deleteFrom('settings').where('key', '=', 'feeds_full_content').execute()
+        t.ctx.settingsCache?.clear()
         await t.ctx.events.emitSiteChange({
           type: 'site.changed',
           what: 'settings',

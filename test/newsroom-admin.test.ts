@@ -533,10 +533,13 @@ for (const { engine, isAvailable, label } of testEngines()) {
       await t.get('/settings-desk/time-zone-story')
 
       const { $ } = await admin.page('/admin/settings')
+      // Feeds carry whole stories unless the newsroom unticks it.
+      expect($('input[name=feedsFullContent]').attr('checked')).toBeDefined()
       const version = $('input[name=version]').attr('value') ?? ''
       const invalid = await admin.post('/admin/settings', {
         siteName: 'Kabul Evening Post',
         logoMediaId: '',
+        feedsFullContent: 'on',
         defaultLanguage: 'en',
         timeZone: 'Mars/Olympus',
         version,
@@ -550,6 +553,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const saved = await admin.post('/admin/settings', {
         siteName: 'Kabul Evening Post',
         logoMediaId: '',
+        feedsFullContent: 'on',
         defaultLanguage: 'en',
         timeZone: 'Europe/London',
         version,
@@ -566,6 +570,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const stale = await admin.post('/admin/settings', {
         siteName: 'Old form name',
         logoMediaId: '',
+        feedsFullContent: 'on',
         defaultLanguage: 'en',
         timeZone: 'Asia/Kabul',
         version,
@@ -582,6 +587,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
       await admin.post('/admin/settings', {
         siteName: 'Dateline Daily',
         logoMediaId: '',
+        feedsFullContent: 'on',
         defaultLanguage: 'en',
         timeZone: 'Asia/Kabul',
         version: current,

@@ -5,7 +5,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
-import { type FieldErrors, formLevelProblems, SelectField, TextField } from '../admin/form-fields.tsx'
+import {
+  CheckboxField,
+  type FieldErrors,
+  formLevelProblems,
+  SelectField,
+  TextField,
+} from '../admin/form-fields.tsx'
 import { queryParam } from '../admin/route-params.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
@@ -104,6 +110,13 @@ export function SettingsPage(props: {
               <p class="hint">{props.zones.join(' · ')}</p>
             </details>
           ) : null}
+          <CheckboxField
+            name="feedsFullContent"
+            label="Whole stories in feeds"
+            isChecked={values.feedsFullContent === 'on'}
+            errors={props.errors}
+            hint="Feed readers then show each story in full, which helps readers whose connection comes and goes. Unticked, feeds carry only the excerpt and a link."
+          />
           <button type="submit">Save settings</button>
         </form>
       </section>
@@ -129,6 +142,7 @@ async function showSettings(
     logoMediaId: settings.logoMediaId === null ? '' : String(settings.logoMediaId),
     defaultLanguage: settings.defaultLanguage,
     timeZone: settings.timeZone,
+    feedsFullContent: settings.feedsFullContent ? 'on' : '',
   }
   const page = (
     <SettingsPage
@@ -168,6 +182,7 @@ export function registerSettingsRoutes(admin: FastifyInstance, ctx: AppContext):
       logoMediaId: formField(body, 'logoMediaId'),
       defaultLanguage: formField(body, 'defaultLanguage'),
       timeZone: formField(body, 'timeZone'),
+      feedsFullContent: formField(body, 'feedsFullContent'),
     }
     try {
       await saveSiteSettings(ctx, actor, { ...values, version: formField(body, 'version') })

@@ -26,6 +26,8 @@ const KEYS = {
   logoMediaId: 'logo_media_id',
   defaultLanguage: 'default_language',
   timeZone: 'time_zone',
+  /** '0' when feeds carry excerpts only; absent means whole stories (the default). */
+  feedsFullContent: 'feeds_full_content',
 } as const
 
 type SettingName = keyof typeof KEYS
@@ -36,6 +38,8 @@ export interface SiteSettings {
   logoMediaId: number | null
   defaultLanguage: string
   timeZone: string
+  /** Whether feeds carry whole stories (content:encoded, content_html) or excerpts only. */
+  feedsFullContent: boolean
   /** Which fields are stored overrides rather than the environment's defaults. */
   overridden: Readonly<Record<SettingName, boolean>>
   /** Sent back by the settings form, so a save over someone else's newer save is caught. */
@@ -76,6 +80,8 @@ export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
   const logo = Number(stored.values.get(KEYS.logoMediaId) ?? '')
   const language = stored.values.get(KEYS.defaultLanguage)
   const timeZone = stored.values.get(KEYS.timeZone)
+  const feedsText = stored.values.get(KEYS.feedsFullContent)?.trim().toLowerCase()
+  const isFeedsExcerptOnly = feedsText !== undefined && ['0', 'false', 'no', 'off'].includes(feedsText)
   const siteName = name ? name.slice(0, MAX_SITE_NAME_LENGTH) : undefined
   const logoMediaId = Number.isSafeInteger(logo) && logo > 0 ? logo : undefined
   const defaultLanguage =
@@ -86,11 +92,13 @@ export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
     logoMediaId: logoMediaId ?? null,
     defaultLanguage: defaultLanguage ?? ctx.config.defaultLanguage,
     timeZone: zone ?? ctx.config.timeZone,
+    feedsFullContent: !isFeedsExcerptOnly,
     overridden: {
       siteName: siteName !== undefined,
       logoMediaId: logoMediaId !== undefined,
       defaultLanguage: defaultLanguage !== undefined,
       timeZone: zone !== undefined,
+      feedsFullContent: isFeedsExcerptOnly,
     },
     version: stored.version,
   }
@@ -113,6 +121,8 @@ export interface SiteSettingsInput {
   logoMediaId: string
   defaultLanguage: string
   timeZone: string
+  /** 'on' for whole stories in feeds (a checkbox), anything else for excerpts only. */
+  feedsFullContent: string
   /** The version the form was opened at (SiteSettings.version). */
   version: string
 }
@@ -156,6 +166,7 @@ export async function saveSiteSettings(
     logoMediaId: logoMediaId === null ? undefined : String(logoMediaId),
     defaultLanguage: language === ctx.config.defaultLanguage ? undefined : language,
     timeZone: timeZone === ctx.config.timeZone ? undefined : timeZone,
+    feedsFullContent: input.feedsFullContent === 'on' ? undefined : '0',
   }
   const before = await getSiteSettings(ctx)
   const now = ctx.clock.now().toISOString()
