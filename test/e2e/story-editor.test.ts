@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     ])
     await page.locator('.editor-root.is-ready').waitFor()
     expect(await page.locator('#bodyHtml').isHidden()).toBe(true)
+    const body = page.locator('.editor-content')
 
     // Headline and dek, reached by Tab from the top of the page.
     await tabTo(page, '#headline')
@@ -133,14 +134,24 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     await page.keyboard.press('Control+Shift+ArrowLeft')
     await page.keyboard.press('Control+Shift+ArrowLeft')
     expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('opening report')
+    // ProseMirror takes a selection made with the keyboard from the browser's "selectionchange"
+    // event, which a loaded machine may deliver after the next key: pause as a person would.
+    await page.waitForTimeout(300)
     await page.keyboard.press('Control+k')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('link-panel-href')
     await page.keyboard.type('example.com/library-report')
     await page.keyboard.press('Enter')
+    // On a busy machine the panel closes and focus returns a moment later: wait for both.
+    await page.locator('#link-panel').waitFor({ state: 'hidden' })
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('editor-content')), {
+        timeout: 10_000,
+      })
+      .toBe(true)
+    await body.locator('a').waitFor({ timeout: 10_000 })
     await page.keyboard.press('End')
     await page.keyboard.type('.')
 
-    const body = page.locator('.editor-content')
     expect(await text(body.locator('h2'))).toBe('A library for everyone')
     expect(await text(body.locator('strong'))).toBe('forty thousand books')
     expect(await body.locator('a').getAttribute('href')).toBe('https://example.com/library-report')
