@@ -301,7 +301,11 @@ program
   .description(
     'write everything (stories with revisions, sections, tags, bylines, media references, redirects, settings) to a file, so leaving is as easy as arriving',
   )
-  .option('--format <format>', 'json (everything, for Dateline and scripts) or wxr (a WordPress export)', 'json')
+  .option(
+    '--format <format>',
+    'json (everything, for Dateline and scripts) or wxr (a WordPress export)',
+    'json',
+  )
   .action(async (file: string, options: { format: string }) => {
     if (options.format !== 'json' && options.format !== 'wxr') {
       throw new Error(`--format must be json or wxr, not "${options.format}"`)
@@ -314,7 +318,8 @@ program
       console.log(
         `Exported ${summary.stories} stories${options.format === 'json' ? ` (${summary.revisions} revisions)` : ''}, ${summary.sections} sections, ${summary.tags} tags, ${summary.authors} bylines, ${summary.media} images${options.format === 'json' ? `, ${summary.redirects} redirects and ${summary.settings} settings` : ''} to ${file}`,
       )
-      if (summary.media > 0) console.log(`The image files themselves are in ${ctx.config.mediaDir}: copy that folder too.`)
+      if (summary.media > 0)
+        console.log(`The image files themselves are in ${ctx.config.mediaDir}: copy that folder too.`)
     })
   })
 

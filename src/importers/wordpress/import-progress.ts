@@ -19,7 +19,7 @@ export function createProgressView(stream: NodeJS.WriteStream): ProgressView {
   if (stream.isTTY) {
     let phase: ImportPhase | undefined
     let bar: cliProgress.SingleBar | undefined
-    const started = Date.now()
+    let started = Date.now()
     return {
       update(progress) {
         if (progress.phase !== phase) {
@@ -34,10 +34,9 @@ export function createProgressView(stream: NodeJS.WriteStream): ProgressView {
             cliProgress.Presets.shades_classic,
           )
           bar.start(progress.total, progress.done, { rate: 0 })
+          started = Date.now()
         }
-        const seconds = bar
-          ? (Date.now() - ((bar as unknown as { startTime: number }).startTime ?? Date.now())) / 1000
-          : 0
+        const seconds = (Date.now() - started) / 1000
         bar?.setTotal(progress.total)
         bar?.update(progress.done, { rate: seconds > 0 ? Math.round(progress.done / seconds) : 0 })
       },
