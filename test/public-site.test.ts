@@ -327,6 +327,42 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect((await t.get('/')).status).toBe(200)
     })
 
+    it('shows the logo chosen in the site settings in the masthead, named by the site', async () => {
+      const logo = await recordMedia(t.ctx, {
+        path: 'demo/logo.png',
+        mimeType: 'image/png',
+        width: 600,
+        height: 60,
+        bytes: 500,
+        alt: 'Logo',
+      })
+      await t.ctx.db
+        .insertInto('settings')
+        .values({ key: 'logo_media_id', value: String(logo), updated_at: '2026-11-27T08:00:00.000Z' })
+        .execute()
+      t.ctx.settingsCache?.clear()
+      await t.ctx.events.emitSiteChange({
+        type: 'site.changed',
+        what: 'settings',
+        at: '2026-11-27T08:00:00.000Z',
+      })
+      try {
+        const $ = await html(await t.get('/latest/'))
+        expect($('.site-name img.site-logo').attr('src')).toBe('/media/demo/logo.png')
+        expect($('.site-name img.site-logo').attr('alt')).toBe('Dateline Daily')
+      } finally {
+        await t.ctx.db.deleteFrom('settings').where('key', '=', 'logo_media_id').execute()
+        t.ctx.settingsCache?.clear()
+        await t.ctx.events.emitSiteChange({
+          type: 'site.changed',
+          what: 'settings',
+          at: '2026-11-27T08:00:00.000Z',
+        })
+      }
+      const $ = await html(await t.get('/latest/'))
+      expect($('.site-name').text()).toBe('Dateline Daily')
+    })
+
     it('sends security headers and a strict Content-Security-Policy', async () => {
       const response = await t.get('/')
       const csp = response.headers.get('content-security-policy') ?? ''

@@ -4,7 +4,7 @@ import type { VNode } from 'preact'
 import { surrogateKeyHeader } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { listSections } from '../sections/sections.service.ts'
-import { getSiteSettings } from '../settings/settings.service.ts'
+import { getSiteSettings, siteLogo } from '../settings/settings.service.ts'
 import { renderDocument } from '../views/render.ts'
 import type { SiteChrome } from '../views/site-chrome.ts'
 import { stylesheetUrl } from './assets.ts'
@@ -17,6 +17,7 @@ export async function buildChrome(ctx: AppContext, language?: string): Promise<S
   const [settings, sections] = await Promise.all([getSiteSettings(ctx), listSections(ctx)])
   return {
     siteName: settings.siteName,
+    logo: await siteLogo(ctx, settings),
     siteUrl: ctx.config.siteUrl,
     language: language ?? settings.defaultLanguage,
     timeZone: settings.timeZone,

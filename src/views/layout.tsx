@@ -84,7 +84,18 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
         <header class="masthead">
           <div class="masthead-inner">
             <a class="site-name" href="/">
-              {chrome.siteName}
+              {chrome.logo ? (
+                <img
+                  class="site-logo"
+                  src={chrome.logo.fallbackUrl}
+                  alt={chrome.siteName}
+                  width={chrome.logo.width ?? undefined}
+                  height={chrome.logo.height ?? undefined}
+                  fetchpriority="high"
+                />
+              ) : (
+                chrome.siteName
+              )}
             </a>
             <form class="masthead-search" action="/search" method="get">
               <label class="visually-hidden" for="masthead-q">

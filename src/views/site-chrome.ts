@@ -1,8 +1,11 @@
+import type { MediaView } from '../media/media.service.ts'
 import type { SectionView } from '../sections/sections.service.ts'
 
 /** What every public page shows around its content: plain data, never a db handle. */
 export interface SiteChrome {
   siteName: string
+  /** The newsroom's logo (admin → Site settings); the masthead shows the name as text without one. */
+  logo?: MediaView | undefined
   siteUrl: string
   language: string
   timeZone: string
