@@ -227,8 +227,13 @@ for (const { engine, isAvailable, label } of testEngines()) {
       await createStoryViaForm(client, fields('Findable 50% headline', { sectionId: String(otherSection) }))
       const bySearch = await client.page(`/admin/stories?q=${encodeURIComponent('FINDABLE 50%')}`)
       expect(bySearch.$('.story-table tbody tr')).toHaveLength(1)
-      const literal = await client.page(`/admin/stories?q=${encodeURIComponent('50_')}`)
-      expect(literal.$('.story-table tbody tr')).toHaveLength(0)
+      // The same full-text index as the public search: a draft is found by a word of its headline,
+      // however it is capitalised, and a word it does not contain finds nothing.
+      expect(bySearch.$('.story-table tbody tr td.story-headline').text()).toBe('Findable 50% headline')
+      const byWord = await client.page(`/admin/stories?q=${encodeURIComponent('headl')}`)
+      expect(byWord.$('.story-table tbody tr')).toHaveLength(1)
+      const nothing = await client.page(`/admin/stories?q=${encodeURIComponent('unfindable')}`)
+      expect(nothing.$('.story-table tbody tr')).toHaveLength(0)
       const bySection = await client.page(`/admin/stories?section=${otherSection}`)
       expect(bySection.$('.story-table tbody tr td.story-headline').text()).toBe('Findable 50% headline')
       const byStatus = await client.page('/admin/stories?status=review')

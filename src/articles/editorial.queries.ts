@@ -9,7 +9,9 @@ export interface StoryListFilter {
   sectionId?: number
   authorId?: number
   /** Part of the headline (case-insensitive LIKE; full-text search is the search feature's job). */
-  query?: string
+  query?: string | undefined
+  /** Only these stories (the matches of a full-text search). */
+  ids?: number[]
 }
 
 export type StoryListRow = Pick<
@@ -32,6 +34,10 @@ function likePattern(text: string): string {
 
 function storyListQuery(db: Kysely<Database>, filter: StoryListFilter) {
   let query = db.selectFrom('articles')
+  if (filter.ids !== undefined) {
+    // An empty match list matches nothing (and `IN ()` is not valid SQL).
+    query = query.where('articles.id', 'in', filter.ids.length > 0 ? filter.ids : [-1])
+  }
   if (filter.status !== undefined) query = query.where('articles.status', '=', filter.status)
   if (filter.sectionId !== undefined) query = query.where('articles.section_id', '=', filter.sectionId)
   if (filter.authorId !== undefined) {

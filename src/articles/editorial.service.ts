@@ -14,6 +14,7 @@ import { PAGE_SIZE, type Page, pageCount } from '../lib/pagination.ts'
 import { sanitizeBody } from '../lib/sanitize-body.ts'
 import { slugify } from '../lib/slugify.ts'
 import { usableMediaProblem } from '../media/media.service.ts'
+import { indexStory, searchStories } from '../search/search.service.ts'
 import { listSections } from '../sections/sections.service.ts'
 import { ensureTags } from '../tags/tags.service.ts'
 import { isSlugTaken } from './articles.queries.ts'
@@ -52,14 +53,30 @@ export interface StoryListItem extends StoryListRow {
   ownerUserIds: number[]
 }
 
+/** How many best matches of a story search the admin's list pages through. */
+const ADMIN_SEARCH_MATCHES = 500
+
 export async function listStoriesForAdmin(
   ctx: AppContext,
   filter: StoryListFilter,
   page: number,
 ): Promise<Page<StoryListItem>> {
+  // The search box uses the full-text index (drafts included), the same one readers search; the
+  // other filters then narrow its best matches.
+  const text = filter.query?.trim() ?? ''
+  const listFilter: StoryListFilter = { ...filter, query: undefined }
+  if (text !== '') {
+    const found = await searchStories(ctx, text, {
+      includeUnpublished: true,
+      pageSize: ADMIN_SEARCH_MATCHES,
+      ...(filter.sectionId === undefined ? {} : { sectionIds: [filter.sectionId] }),
+      ...(filter.authorId === undefined ? {} : { authorId: filter.authorId }),
+    })
+    listFilter.ids = found.items.map((item) => item.id)
+  }
   const [rows, total] = await Promise.all([
-    listStories(ctx.db, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    countStories(ctx.db, filter),
+    listStories(ctx.db, listFilter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    countStories(ctx.db, listFilter),
   ])
   const owners = await storyOwners(
     ctx.db,
@@ -215,6 +232,7 @@ export async function createStory(
     { type: 'story', id },
     { headline: input.headline, autosave: Boolean(options.isAutosave) },
   )
+  await keepSearchable(ctx, id)
   return { id, revision: 1, slug, status: 'draft', savedAt: now }
 }
 
@@ -296,5 +314,19 @@ export async function saveStory(
     )
   }
   if (isPublished) await ctx.events.emit({ type: 'article.updated', articleId: id, at: now })
+  else await keepSearchable(ctx, id)
   return { id, revision: expectedRevision + 1, slug, status: current.status, savedAt: now }
+}
+
+/**
+ * Drafts emit no content event (readers see nothing new), but the newsroom's own story search
+ * runs on the same full-text index, so every save indexes the story. A failure here is logged,
+ * never thrown: the save itself has been committed.
+ */
+export async function keepSearchable(ctx: AppContext, id: number): Promise<void> {
+  try {
+    await indexStory(ctx, id)
+  } catch (error) {
+    ctx.log.error({ err: error, articleId: id }, 'could not index the story for search')
+  }
 }

@@ -8,7 +8,7 @@ import type { Actor, AppContext } from '../context.ts'
 import type { ArticleStatus } from '../db/tables.ts'
 import { ConflictError, StoryConflictError, ValidationError } from '../errors.ts'
 import { bylineAuthorIds, findStoryById, insertRevision, updateStoryAtRevision } from './editorial.queries.ts'
-import { loadStory, storyResource } from './editorial.service.ts'
+import { keepSearchable, loadStory, storyResource } from './editorial.service.ts'
 
 export type WorkflowAction = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'to-draft'
 
@@ -132,5 +132,7 @@ export async function applyWorkflowStep(
   )
   if (action === 'publish') await ctx.events.emit({ type: 'article.published', articleId: id, at: now })
   if (action === 'unpublish') await ctx.events.emit({ type: 'article.unpublished', articleId: id, at: now })
+  // Steps readers do not see (submit, schedule, back to draft) still change the status staff search by.
+  if (action !== 'publish' && action !== 'unpublish') await keepSearchable(ctx, id)
   return step.to
 }
