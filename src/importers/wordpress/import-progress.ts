@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress'
 import type { ImportPhase, ImportProgress } from './import-wordpress.ts'
 
 const LABELS: Record<ImportPhase, string> = {
-  checking: 'Checking the file',
+  checking: 'Checking (bytes)',
   media: 'Images',
   stories: 'Stories',
   search: 'Search index',
@@ -54,7 +54,7 @@ export function createProgressView(stream: NodeJS.WriteStream): ProgressView {
         started = Date.now()
       }
       if (progress.phase === 'checking') {
-        if (lastTenth === -1) stream.write(`${LABELS.checking}…\n`)
+        if (lastTenth === -1) stream.write('Checking the file…\n')
         lastTenth = 0
         return
       }

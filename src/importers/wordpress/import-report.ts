@@ -102,7 +102,7 @@ export function formatReport(report: ImportReport): string {
   )
   if (report.media.missing + report.media.failed > 0) {
     lines.push(
-      `Images: ${report.media.missing} files not found in --media-dir, ${report.media.failed} could not be read (see warnings).`,
+      `Images not imported: ${report.media.missing} without a file (missing from --media-dir, or no --media-dir given), ${report.media.failed} that could not be read (see warnings).`,
     )
   }
   if (report.media.withoutAlt > 0)

@@ -44,8 +44,13 @@ export interface ImportOptions {
 
 const READ_CHUNK = 1024 * 1024
 
-async function* readFileChunks(file: string): AsyncGenerator<Uint8Array> {
-  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) yield chunk as Buffer
+async function* readFileChunks(file: string, onRead?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  let bytes = 0
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) {
+    bytes += (chunk as Buffer).length
+    onRead?.(bytes)
+    yield chunk as Buffer
+  }
 }
 
 function addComments(report: ImportReport, counts: CommentCounts): void {
@@ -69,7 +74,11 @@ export async function importWordPress(ctx: AppContext, options: ImportOptions): 
   const progress = options.onProgress ?? (() => {})
 
   progress({ phase: 'checking', done: 0, total: info.size })
-  const scan = await scanWxr(parseWxr(readFileChunks(options.file)))
+  const scan = await scanWxr(
+    parseWxr(
+      readFileChunks(options.file, (bytes) => progress({ phase: 'checking', done: bytes, total: info.size })),
+    ),
+  )
   const channel = scan.channel
   if (!channel)
     throw new ImportFileError('IMPORT_NOT_WXR', 'This is not a WordPress export: it has no channel')
