@@ -23,6 +23,7 @@ function publishedQuery(db: Kysely<Database>, now: Date, filter: ArticleFilter) 
   return filteredQuery(db.selectFrom('articles').where(isPublished(now)), filter)
 }
 
+// biome-ignore lint/complexity/noBannedTypes: `{}` is Kysely's type for a query that selects nothing yet
 function filteredQuery(base: SelectQueryBuilder<Database, 'articles', {}>, filter: ArticleFilter) {
   let query = base
   if (filter.language !== undefined) query = query.where('articles.language', '=', filter.language)
