@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'RESET_LINK_INVALID'
   | 'USER_NOT_FOUND'
   | 'EMAIL_TAKEN'
+  | 'STORY_CONFLICT'
+  | 'STORY_STATE'
   | 'STALE_FORM'
   | 'SECTION_IN_USE'
   | 'TAG_NOT_FOUND'
@@ -25,8 +27,6 @@ export type ErrorCode =
   | 'SECTION_NOT_FOUND'
   | 'LAST_ADMIN'
   | 'INVITE_LINK_INVALID'
-  | 'STORY_CONFLICT'
-  | 'STORY_STATE'
   | 'MEDIA_TOO_LARGE'
   | 'MEDIA_TYPE_UNSUPPORTED'
   | 'MEDIA_DAMAGED'
@@ -34,17 +34,17 @@ export type ErrorCode =
   | 'MEDIA_FILE_MISSING'
   | 'MEDIA_ALT_MISSING'
   | 'MEDIA_IN_USE'
-  | 'IMPORT_XML_INVALID'
-  | 'IMPORT_NOT_WXR'
-  | 'IMPORT_DOCTYPE_REFUSED'
-  | 'IMPORT_ENCODING_INVALID'
-  | 'IMPORT_FILE_UNREADABLE'
   | 'INVALID_PARAMETER'
   | 'API_KEY_REQUIRED'
   | 'API_KEY_INVALID'
   | 'API_KEY_NOT_FOUND'
   | 'WEBHOOK_NOT_FOUND'
   | 'WEBHOOK_URL_REFUSED'
+  | 'IMPORT_XML_INVALID'
+  | 'IMPORT_NOT_WXR'
+  | 'IMPORT_DOCTYPE_REFUSED'
+  | 'IMPORT_ENCODING_INVALID'
+  | 'IMPORT_FILE_UNREADABLE'
 
 export class AppError extends Error {
   readonly code: ErrorCode
@@ -67,7 +67,7 @@ export class AppError extends Error {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = 'Page not found') {
+  constructor(message = 'The page you asked for is not here. It may have moved or been removed.') {
     super('NOT_FOUND', message, 404)
   }
 }
