@@ -1,0 +1,158 @@
+// The byte budgets for slow, expensive connections (issue 5 §5; STANDARDS.md §6), measured over
+// real HTTP on the demo newsroom: what a reader's phone actually downloads, compressed, on a first
+// visit. Bytes, not time, so the test is the same on any machine. Never raise a budget to pass:
+// make the page smaller.
+import { request as httpRequest } from 'node:http'
+import * as cheerio from 'cheerio'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemo } from '../src/demo/seed.ts'
+import { testEngines } from './helpers/databases.ts'
+import { startTestApp, type TestApp } from './helpers/test-app.ts'
+
+const KB = 1024
+/** Compressed HTML + CSS of an article page without images, on a first visit. */
+const ARTICLE_FIRST_LOAD_BUDGET = 25 * KB
+/** The smallest image variant, the one a 360 px phone picks. */
+const PHONE_IMAGE_BUDGET = 20 * KB
+
+interface RawResponse {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  /** The body as sent on the wire: still compressed. */
+  body: Buffer
+}
+
+/** A GET whose body is left compressed (fetch would decode it and hide the transferred size). */
+function rawGet(baseUrl: string, path: string, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(path, baseUrl), { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+const FIRST_VISIT = { 'accept-encoding': 'br, gzip' }
+
+for (const { engine, isAvailable, label } of testEngines()) {
+  describe.skipIf(!isAvailable)(`${label}: page budgets`, () => {
+    let t: TestApp
+
+    beforeAll(async () => {
+      t = await startTestApp(engine)
+      await seedDemo(t.ctx)
+    })
+
+    afterAll(async () => {
+      await t?.close()
+    })
+
+    /** Every story linked from the front page and /latest/, as paths. */
+    async function storyPaths(): Promise<string[]> {
+      const paths = new Set<string>()
+      for (const listing of ['/', '/latest/']) {
+        const $ = cheerio.load(await (await t.get(listing)).text())
+        $('a[href]').each((_i, a) => {
+          const href = $(a).attr('href') ?? ''
+          if (/^\/(?!tag\/|author\/)[a-z0-9-]+\/[a-z0-9-]+$/.test(href)) paths.add(href)
+        })
+      }
+      return [...paths]
+    }
+
+    it('sends an article page without images in at most 25 KB of compressed HTML and CSS', async () => {
+      const paths = await storyPaths()
+      expect(paths.length).toBeGreaterThan(0)
+      let checked = 0
+      for (const path of paths) {
+        // Twice: the first answer renders, the second comes compressed from the page cache.
+        await rawGet(t.baseUrl, path, FIRST_VISIT)
+        const page = await rawGet(t.baseUrl, path, FIRST_VISIT)
+        expect(page.status).toBe(200)
+        const $ = cheerio.load(await (await t.get(path)).text())
+        const stylesheets = $('link[rel="stylesheet"]')
+          .map((_i, link) => $(link).attr('href') ?? '')
+          .get()
+        expect(stylesheets).toHaveLength(1)
+        const css = await rawGet(t.baseUrl, stylesheets[0] ?? '', FIRST_VISIT)
+        expect(css.status).toBe(200)
+        // Both travel compressed: an uncompressed stylesheet alone would cost ~14 KB.
+        expect(page.headers['content-encoding']).toBe('br')
+        expect(css.headers['content-encoding']).toBe('br')
+        const total = page.body.length + css.body.length
+        console.log(
+          `${label} ${path}: HTML ${page.body.length} B (${page.headers['content-encoding'] ?? 'identity'}), ` +
+            `CSS ${css.body.length} B (${css.headers['content-encoding'] ?? 'identity'}), total ${total} B`,
+        )
+        expect(total, `${path} weighs ${total} bytes on a first visit`).toBeLessThanOrEqual(
+          ARTICLE_FIRST_LOAD_BUDGET,
+        )
+        checked++
+      }
+      expect(checked).toBe(paths.length)
+    })
+
+    it('needs no JavaScript and at most HTML + one stylesheet before the text is readable', async () => {
+      const pages = ['/', '/latest/', ...(await storyPaths()).slice(0, 3), '/search?q=water']
+      for (const path of pages) {
+        const $ = cheerio.load(await (await t.get(path)).text())
+        // Only data blocks (JSON-LD) may be script elements, and a data block is never executed.
+        const scripts = $('script')
+          .map((_i, s) => ({ src: $(s).attr('src'), type: $(s).attr('type') }))
+          .get()
+        for (const script of scripts) {
+          expect(script.src, `${path} loads a script`).toBeUndefined()
+          expect(script.type, `${path} has an executable script`).toBe('application/ld+json')
+        }
+        // Render-blocking requests before the text shows: one stylesheet, no fonts preloaded, no imports.
+        expect($('head link[rel="stylesheet"]').length, path).toBeLessThanOrEqual(1)
+        expect($('link[rel="preload"], link[rel="modulepreload"]').length, path).toBe(0)
+        expect($('style').length, path).toBe(0)
+      }
+    })
+
+    it('lazy-loads images with srcset, the phone-sized copy at most 20 KB', async () => {
+      let images = 0
+      for (const path of await storyPaths()) {
+        const $ = cheerio.load(await (await t.get(path)).text())
+        // Images narrower than a phone (avatars at 96 px, the 1 px view beacon) need no other copy.
+        const wide = $('main img')
+          .toArray()
+          .filter((img) => Number($(img).attr('width') ?? 0) > 360)
+        for (const img of wide) {
+          const srcset = $(img).attr('srcset')
+          expect(srcset, `${path}: an image without srcset`).toBeTruthy()
+          if ($(img).attr('fetchpriority') !== 'high') expect($(img).attr('loading')).toBe('lazy')
+          const candidates = [
+            srcset ?? '',
+            ...$(img)
+              .parent('picture')
+              .find('source')
+              .map((_i, s) => $(s).attr('srcset') ?? '')
+              .get(),
+          ]
+            .flatMap((set) => set.split(','))
+            .map((candidate) => candidate.trim().split(/\s+/))
+            .map(([url = '', width = '']) => ({ url, width: Number.parseInt(width, 10) }))
+          const smallestWidth = Math.min(...candidates.map((c) => c.width))
+          expect(smallestWidth, `${path}: no copy for a 360 px phone`).toBeLessThanOrEqual(360)
+          for (const candidate of candidates.filter((c) => c.width === smallestWidth)) {
+            const response = await t.get(candidate.url)
+            expect(response.status).toBe(200)
+            const bytes = (await response.arrayBuffer()).byteLength
+            console.log(`${label} ${candidate.url}: ${bytes} B`)
+            expect(bytes, `${candidate.url} weighs ${bytes} bytes`).toBeLessThanOrEqual(PHONE_IMAGE_BUDGET)
+          }
+          images++
+        }
+      }
+      expect(images).toBeGreaterThan(0)
+    })
+  })
+}
