@@ -28,7 +28,7 @@ export function registerQueryRedirects(scope: FastifyInstance, ctx: AppContext):
       .where('from_path', 'in', candidates)
       .execute()
     const best = candidates.map((c) => rows.find((r) => r.from_path === c)).find((r) => r !== undefined)
-    if (!best || !best.to_path.startsWith('/') || best.to_path.startsWith('//')) return
+    if (!best?.to_path.startsWith('/') || best.to_path.startsWith('//')) return
     return reply.redirect(best.to_path, 301)
   })
 }
