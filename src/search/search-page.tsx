@@ -1,6 +1,6 @@
 // The readers' search page: the form, messages, ranked results with highlighted snippets, pages.
 import type { SectionView } from '../sections/sections.service.ts'
-import { Breadcrumb, BylineNames, Time } from '../views/components.tsx'
+import { Breadcrumb, BylineNames, Pagination, Time } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import type { SiteChrome } from '../views/site-chrome.ts'
 import type { SearchResult } from './search.service.ts'
@@ -125,27 +125,12 @@ export function SearchPage(props: SearchPageProps) {
               ))}
             </div>
           ) : null}
-          {pageCount > 1 ? (
-            <nav class="pagination" aria-label="Pages">
-              {page > 1 ? (
-                <a rel="prev" href={urlFor(page - 1)}>
-                  ← Previous results
-                </a>
-              ) : (
-                <span />
-              )}
-              <span class="pagination-status">
-                Page {page} of {pageCount}
-              </span>
-              {page < pageCount ? (
-                <a rel="next" href={urlFor(page + 1)}>
-                  More results →
-                </a>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pagination
+            page={page}
+            pageCount={pageCount}
+            urlFor={urlFor}
+            labels={{ prev: '← Previous results', next: 'More results →' }}
+          />
         </>
       ) : null}
     </Layout>

@@ -1,9 +1,12 @@
 // Small pieces shared by several public pages.
+
+import { useContext } from 'preact/hooks'
 import type { ArticleSummary } from '../articles/articles.service.ts'
 import type { AuthorView } from '../authors/authors.service.ts'
 import { formatDate, formatDateTime, toZonedIso } from '../lib/time.ts'
 import type { MediaView } from '../media/media.service.ts'
 import { ResponsiveImage } from '../media/responsive-image.tsx'
+import { SaveDataContext } from './save-data-context.ts'
 
 export interface Crumb {
   name: string
@@ -64,6 +67,14 @@ export function BylineNames(props: { authors: AuthorView[] }) {
 
 /** A public image: srcset/sizes in AVIF, WebP and the original format, lazy unless it is the lead. */
 export function Picture(props: { media: MediaView; sizes?: string; isLead?: boolean }) {
+  // Save-Data: no image bytes until the reader taps for them; the link opens the phone-sized copy.
+  if (useContext(SaveDataContext)) {
+    return (
+      <a class="show-image" href={props.media.thumbUrl}>
+        Show image{props.media.alt === '' ? '' : `: ${props.media.alt}`}
+      </a>
+    )
+  }
   return <ResponsiveImage media={props.media} sizes={props.sizes} isLead={props.isLead} />
 }
 
@@ -77,9 +88,11 @@ export function StoryCard(props: {
 }) {
   const { story } = props
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2'
+  // A card's picture is decoration beside its headline: with Save-Data it is left out, not linked.
+  const isSaveData = useContext(SaveDataContext)
   return (
     <article class="story-card">
-      {props.showImage && story.image ? (
+      {props.showImage && story.image && !isSaveData ? (
         // No second link: the headline's link covers the whole card (see site.css), so screen
         // readers and keyboards meet one link per story.
         <div class="story-card-image" aria-hidden="true">
@@ -104,14 +117,21 @@ export function StoryCard(props: {
   )
 }
 
-export function Pagination(props: { page: number; pageCount: number; urlFor: (page: number) => string }) {
+/** Newer/older links for story lists; other lists (search results) name their own directions. */
+export function Pagination(props: {
+  page: number
+  pageCount: number
+  urlFor: (page: number) => string
+  labels?: { prev: string; next: string }
+}) {
   if (props.pageCount <= 1) return null
   const { page, pageCount, urlFor } = props
+  const labels = props.labels ?? { prev: '← Newer stories', next: 'Older stories →' }
   return (
     <nav class="pagination" aria-label="Pages">
       {page > 1 ? (
         <a rel="prev" href={urlFor(page - 1)}>
-          ← Newer stories
+          {labels.prev}
         </a>
       ) : (
         <span />
@@ -121,7 +141,7 @@ export function Pagination(props: { page: number; pageCount: number; urlFor: (pa
       </span>
       {page < pageCount ? (
         <a rel="next" href={urlFor(page + 1)}>
-          Older stories →
+          {labels.next}
         </a>
       ) : (
         <span />
