@@ -35,7 +35,7 @@ export async function showMonthArchive(
   )
   if (result.total === 0 || page > result.pageCount)
     throw new NotFoundError('No stories were published in that month.')
-  const chrome = await buildChrome(ctx)
+  const chrome = await buildChrome(ctx, undefined, reply.request)
   const base = monthArchiveUrl(year, month)
   const urlFor = (n: number) => pagedUrl(base, n)
   const title = formatMonth(year, month)

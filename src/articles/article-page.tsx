@@ -1,9 +1,12 @@
+import { useContext } from 'preact/hooks'
 import type { AuthorView } from '../authors/authors.service.ts'
+import { imagesAsLinks } from '../lite/body-images.ts'
 import type { MostReadItem } from '../most-read/most-read.service.ts'
 import { MostReadList, ViewBeacon } from '../most-read/most-read-list.tsx'
 import type { PageMeta } from '../seo/page-meta.ts'
 import { Breadcrumb, BylineNames, Picture, Time } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
+import { SaveDataContext } from '../views/save-data-context.ts'
 import type { SiteChrome } from '../views/site-chrome.ts'
 import type { ArticleDetail, ArticleSummary } from './articles.service.ts'
 import { withDateline } from './dateline.ts'
@@ -11,9 +14,11 @@ import { withDateline } from './dateline.ts'
 function AboutAuthor(props: { author: AuthorView }) {
   const { author } = props
   const headingId = `about-${author.slug}`
+  // A portrait is decoration: with Save-Data it is left out.
+  const isSaveData = useContext(SaveDataContext)
   return (
     <section class="about-author" aria-labelledby={headingId}>
-      {author.avatar ? (
+      {author.avatar && !isSaveData ? (
         <img
           class="avatar"
           src={author.avatar.url}
@@ -36,13 +41,15 @@ function AboutAuthor(props: { author: AuthorView }) {
 
 function CheckAlso(props: { story: ArticleSummary }) {
   const { story } = props
+  // Decoration beside a linked headline: left out with Save-Data, and the smallest copy otherwise.
+  const isSaveData = useContext(SaveDataContext)
   return (
     <aside class="check-also" aria-labelledby="check-also-heading">
       <h2 id="check-also-heading">Check Also</h2>
       <article>
-        {story.image ? (
+        {story.image && !isSaveData ? (
           <div class="check-also-image" aria-hidden="true">
-            <img src={story.image.url} alt="" loading="lazy" decoding="async" width={160} height={90} />
+            <img src={story.image.thumbUrl} alt="" loading="lazy" decoding="async" width={160} height={90} />
           </div>
         ) : null}
         <div>
@@ -125,7 +132,12 @@ export function ArticlePage(props: {
             (src/lib/sanitize-body.ts) and the dateline is escaped by withDateline. */}
         <div
           class="story-body"
-          dangerouslySetInnerHTML={{ __html: withDateline(article.bodyHtml, article.dateline) }}
+          dangerouslySetInnerHTML={{
+            __html: withDateline(
+              props.chrome.isSaveData ? imagesAsLinks(article.bodyHtml) : article.bodyHtml,
+              article.dateline,
+            ),
+          }}
         />
         {article.tags.length > 0 ? (
           <nav class="story-tags" aria-label="Tags">

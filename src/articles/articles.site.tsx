@@ -31,7 +31,7 @@ export async function showArticle(
   }
   if (article.section.slug !== sectionSlug) return redirectTo(reply, article.url)
   const [chrome, related, mostReadItems, publisher] = await Promise.all([
-    buildChrome(ctx, article.language),
+    buildChrome(ctx, article.language, reply.request),
     relatedArticle(ctx, article),
     mostRead(ctx, { language: article.language }),
     sitePublisher(ctx),

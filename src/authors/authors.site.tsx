@@ -28,7 +28,7 @@ export async function showAuthor(
     page,
   )
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
-  const chrome = await buildChrome(ctx)
+  const chrome = await buildChrome(ctx, undefined, reply.request)
   const urlFor = (n: number) => pagedUrl(author.url, n)
   const description = author.bio || `Stories by ${author.name}.`
   const meta = listingPageMeta(

@@ -38,7 +38,8 @@ export function HomePage(props: {
       <div class="front">
         {lead ? (
           <article class="lead-story" aria-labelledby="lead-headline">
-            {lead.image ? (
+            {/* With Save-Data the picture is left out: it only decorates the linked headline. */}
+            {lead.image && !chrome.isSaveData ? (
               <div class="lead-story-image" aria-hidden="true">
                 <Picture media={lead.image} isLead />
               </div>

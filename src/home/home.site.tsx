@@ -16,7 +16,7 @@ const BLOCK_SIZE = 4
 /** GET /: the lead story, the latest list, and a block per top-level section. */
 export async function showHome(ctx: AppContext, reply: FastifyReply): Promise<FastifyReply> {
   const language = await readerLanguage(ctx)
-  const chrome = await buildChrome(ctx, language)
+  const chrome = await buildChrome(ctx, language, reply.request)
   const latest = await latestSummaries(ctx, { language }, LATEST_COUNT + 1)
   const lead = latest.find((s) => s.image) ?? latest[0]
   const shownIds = lead ? [lead.id] : []

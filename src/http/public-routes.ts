@@ -10,6 +10,7 @@ import { registerFeedRoutes } from '../feeds/feeds.site.ts'
 import { showHome } from '../home/home.site.tsx'
 import { parsePageNumber } from '../lib/pagination.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
+import { showLiteArticle, showLiteFront } from '../lite/lite.site.tsx'
 import { registerViewBeacon } from '../most-read/most-read.site.ts'
 import type { ViewCounter } from '../most-read/view-counter.ts'
 import { findRedirect } from '../redirects/redirects.service.ts'
@@ -44,6 +45,14 @@ export function registerPublicRoutes(
   })
   // The "Most read" view beacon, under /api/ which no section can take.
   registerViewBeacon(app, ctx, services.views)
+
+  // The text-only lite edition ("lite" is a reserved section slug); /lite itself gets its slash
+  // from the catch-all below.
+  app.get('/lite/', (_request, reply) => showLiteFront(ctx, reply))
+  app.get('/lite/:section/:slug', (request, reply) => {
+    const { section = '', slug = '' } = request.params as Params
+    return showLiteArticle(ctx, reply, section, slug)
+  })
 
   app.get('/latest/', (_request, reply) => showLatest(ctx, reply, 1))
   app.get('/latest/page/:n/', (request, reply) => {

@@ -1,6 +1,7 @@
 // Glue between features' page handlers and Fastify: the chrome every page shares, and sending HTML.
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
+import { requestVariant } from '../cache/cache-key.ts'
 import { surrogateKeyHeader } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { listSections } from '../sections/sections.service.ts'
@@ -11,9 +12,14 @@ import { stylesheetUrl } from './assets.ts'
 
 /**
  * The chrome of a public page. The site's name, time zone and default language are the admin's
- * settings where set (src/settings/settings.service.ts), else the environment's.
+ * settings where set (src/settings/settings.service.ts), else the environment's. With the request,
+ * the page honours Save-Data; the page cache keys on the same variant (src/cache/cache-key.ts).
  */
-export async function buildChrome(ctx: AppContext, language?: string): Promise<SiteChrome> {
+export async function buildChrome(
+  ctx: AppContext,
+  language?: string,
+  request?: FastifyRequest,
+): Promise<SiteChrome> {
   const [settings, sections] = await Promise.all([getSiteSettings(ctx), listSections(ctx)])
   return {
     siteName: settings.siteName,
@@ -23,6 +29,7 @@ export async function buildChrome(ctx: AppContext, language?: string): Promise<S
     timeZone: settings.timeZone,
     sections,
     stylesheetUrl: stylesheetUrl(),
+    isSaveData: request !== undefined && requestVariant(request.headers) === 'save-data',
     year: Number(
       new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, year: 'numeric' }).format(ctx.clock.now()),
     ),

@@ -37,7 +37,7 @@ export async function showSearch(
     if (author) options.authorId = author.id
     else problems.push(`There is no author “${params.author}”.`)
   }
-  const chrome = await buildChrome(ctx)
+  const chrome = await buildChrome(ctx, undefined, reply.request)
   const urlFor = (page: number) => searchUrl(params, page)
   const isSearch = problems.length === 0 && parseSearchQuery(params.q) !== undefined
   const results = isSearch ? await searchStories(ctx, params.q, options) : undefined

@@ -28,7 +28,7 @@ export async function showSection(
   const sectionIds = await sectionWithDescendantIds(ctx, section.id)
   const result = await listPublishedSummaries(ctx, { language: await readerLanguage(ctx), sectionIds }, page)
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
-  const chrome = await buildChrome(ctx)
+  const chrome = await buildChrome(ctx, undefined, reply.request)
   const urlFor = (n: number) => pagedUrl(section.url, n)
   const description = section.description || `The latest ${section.name} stories from ${chrome.siteName}.`
   const meta = listingPageMeta(
@@ -69,7 +69,7 @@ export async function showSection(
 export async function showLatest(ctx: AppContext, reply: FastifyReply, page: number): Promise<FastifyReply> {
   const result = await listPublishedSummaries(ctx, { language: await readerLanguage(ctx) }, page)
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
-  const chrome = await buildChrome(ctx)
+  const chrome = await buildChrome(ctx, undefined, reply.request)
   const urlFor = (n: number) => pagedUrl('/latest/', n)
   const meta = listingPageMeta(
     { publisher: await sitePublisher(ctx), siteUrl: ctx.config.siteUrl },

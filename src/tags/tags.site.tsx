@@ -28,7 +28,7 @@ export async function showTag(
     page,
   )
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
-  const chrome = await buildChrome(ctx)
+  const chrome = await buildChrome(ctx, undefined, reply.request)
   const urlFor = (n: number) => pagedUrl(tag.url, n)
   const description = `Stories about ${tag.name} from ${chrome.siteName}.`
   const meta = listingPageMeta(

@@ -3,6 +3,7 @@ import { feedLinks } from '../feeds/feed-urls.ts'
 import { serializeJsonLd } from '../seo/json-ld.ts'
 import { pageShareCard } from '../seo/open-graph.ts'
 import type { PageMeta } from '../seo/page-meta.ts'
+import { SaveDataContext } from './save-data-context.ts'
 import { type SiteChrome, TEXT_DIRECTION } from './site-chrome.ts'
 
 export interface HeadMeta {
@@ -119,7 +120,9 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
           </nav>
         </header>
         <main id="content" class="content" tabIndex={-1}>
-          {props.children}
+          <SaveDataContext.Provider value={chrome.isSaveData === true}>
+            {props.children}
+          </SaveDataContext.Provider>
         </main>
         <footer class="site-footer">
           <nav aria-label="Footer">
@@ -131,6 +134,9 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
               ))}
             </ul>
           </nav>
+          <p>
+            <a href="/lite/">Lite version</a> (text only, for slow connections)
+          </p>
           <p>
             © {chrome.year} {chrome.siteName}. Published with Dateline.
           </p>

@@ -12,6 +12,8 @@ export interface SiteChrome {
   sections: SectionView[]
   stylesheetUrl: string
   year: number
+  /** The reader sent Save-Data: on, so images are links until tapped (cache variant 'save-data'). */
+  isSaveData?: boolean
 }
 
 export const TEXT_DIRECTION: Record<string, 'ltr' | 'rtl'> = { en: 'ltr', fa: 'rtl', ps: 'rtl' }

@@ -1,0 +1,123 @@
+// Readers on slow, expensive connections (issue 5 §5): Save-Data: on gets pages without image
+// bytes, /lite/ is a text-only edition of headlines and stories, and paper gets a print stylesheet.
+// Over real HTTP on the demo newsroom.
+import * as cheerio from 'cheerio'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemo } from '../src/demo/seed.ts'
+import { testEngines } from './helpers/databases.ts'
+import { startTestApp, type TestApp } from './helpers/test-app.ts'
+
+const SAVE_DATA = { 'save-data': 'on' }
+
+for (const { engine, isAvailable, label } of testEngines()) {
+  describe.skipIf(!isAvailable)(`${label}: lite edition and Save-Data`, () => {
+    let t: TestApp
+    /** A story with a lead image, found on the front page. */
+    let storyPath = ''
+
+    beforeAll(async () => {
+      t = await startTestApp(engine)
+      await seedDemo(t.ctx)
+      const $ = cheerio.load(await (await t.get('/')).text())
+      storyPath = $('.lead-story .lead-headline a').attr('href') ?? ''
+    })
+
+    afterAll(async () => {
+      await t?.close()
+    })
+
+    async function page(path: string, headers: Record<string, string> = {}) {
+      const response = await t.get(path, { headers })
+      return { response, $: cheerio.load(await response.text()) }
+    }
+
+    /** Images that cost bytes: anything but the 1 px view beacon. */
+    function mediaImages($: cheerio.CheerioAPI): number {
+      return $('img, picture, source').filter((_i, el) => !($(el).attr('src') ?? '').startsWith('/api/'))
+        .length
+    }
+
+    it('serves Save-Data readers pages without images, a tap away, kept apart in the cache', async () => {
+      expect(storyPath).toMatch(/^\/[a-z0-9-]+\/[a-z0-9-]+$/)
+      for (const path of ['/', storyPath, '/latest/']) {
+        // Full, then Save-Data, then full again: the page cache must never mix the two variants.
+        const full = await page(path)
+        expect(mediaImages(full.$), path).toBeGreaterThan(0)
+        const light = await page(path, SAVE_DATA)
+        expect(light.response.status).toBe(200)
+        expect(light.response.headers.get('vary')).toContain('Save-Data')
+        expect(mediaImages(light.$), `${path} with Save-Data`).toBe(0)
+        const again = await page(path)
+        expect(mediaImages(again.$), path).toBe(mediaImages(full.$))
+        const lightAgain = await page(path, SAVE_DATA)
+        expect(lightAgain.response.headers.get('x-cache')).toBe('HIT')
+        expect(mediaImages(lightAgain.$)).toBe(0)
+      }
+      // The story's own picture becomes a link to its phone-sized copy.
+      const { $ } = await page(storyPath, SAVE_DATA)
+      const link = $('main a.show-image').first()
+      expect(link.text()).toMatch(/^Show image/)
+      const image = await t.get(link.attr('href') ?? '')
+      expect(image.status).toBe(200)
+      expect(image.headers.get('content-type')).toMatch(/^image\//)
+    })
+
+    it('links the lite edition from every full page', async () => {
+      const { $ } = await page(storyPath)
+      expect($('footer a[href="/lite/"]').text()).toBe('Lite version')
+      const slashless = await t.get('/lite')
+      expect(slashless.status).toBe(301)
+      expect(slashless.headers.get('location')).toBe('/lite/')
+    })
+
+    it('lists the latest headlines at /lite/, text only, and nothing else', async () => {
+      const { response, $ } = await page('/lite/')
+      expect(response.status).toBe(200)
+      expect(response.headers.get('surrogate-key')).toContain('latest')
+      const headlines = $('main li a')
+      expect(headlines.length).toBeGreaterThan(5)
+      headlines.each((_i, a) => {
+        expect($(a).attr('href')).toMatch(/^\/lite\/[a-z0-9-]+\/[a-z0-9-]+$/)
+      })
+      expect($('img, picture, script, style, link[rel="stylesheet"], nav, form').length).toBe(0)
+      expect($('link[rel="canonical"]').attr('href')).toBe('https://news.example/')
+      expect($('a.full-version').attr('href')).toBe('/')
+    })
+
+    it('shows a story at /lite/{section}/{slug} as text, its images as links, under 20 KB', async () => {
+      const path = `/lite${storyPath}`
+      const { response, $ } = await page(path)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('surrogate-key')).toMatch(/article:\d+|a\d+|\d+/)
+      const full = await page(storyPath)
+      expect($('h1').text()).toBe(full.$('h1').text())
+      expect($('main article').text()).toContain(full.$('.story-body p').first().text().slice(0, 60))
+      expect($('img, picture, script, style, link[rel="stylesheet"]').length).toBe(0)
+      expect($('a.show-image').first().text()).toMatch(/^Show image/)
+      expect($('link[rel="canonical"]').attr('href')).toBe(`https://news.example${storyPath}`)
+      expect($('a.full-version').attr('href')).toBe(storyPath)
+      expect($('time[datetime]').length).toBeGreaterThan(0)
+      // Cached like every page: the second answer comes from the page cache, compressed.
+      const cached = await t.get(path, { headers: { 'accept-encoding': 'br' } })
+      expect(cached.headers.get('x-cache')).toBe('HIT')
+      expect(Number(cached.headers.get('content-length') ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(
+        20 * 1024,
+      )
+      // A wrong section redirects to the right lite address; an unknown story is a 404.
+      const wrong = await t.get(`/lite/no-such-section/${storyPath.split('/')[2]}`)
+      expect(wrong.status).toBe(301)
+      expect(wrong.headers.get('location')).toBe(path)
+      expect((await t.get('/lite/news/no-such-story')).status).toBe(404)
+    })
+
+    it('prints the story without navigation, with link addresses', async () => {
+      const { $ } = await page(storyPath)
+      const css = await (await t.get($('link[rel="stylesheet"]').attr('href') ?? '')).text()
+      const print = css.slice(css.indexOf('@media print'))
+      expect(print).toContain('.section-nav')
+      expect(print).toContain('.site-footer')
+      expect(print).toContain('.most-read')
+      expect(print).toContain('attr(href)')
+    })
+  })
+}
