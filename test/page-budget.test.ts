@@ -14,6 +14,8 @@ const KB = 1024
 const ARTICLE_FIRST_LOAD_BUDGET = 25 * KB
 /** The smallest image variant, the one a 360 px phone picks. */
 const PHONE_IMAGE_BUDGET = 20 * KB
+/** A lite or Save-Data page, everything included (STANDARDS.md §6.2). */
+const LITE_BUDGET = 20 * KB
 
 interface RawResponse {
   status: number
@@ -98,8 +100,35 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(checked).toBe(paths.length)
     })
 
+    it('sends a lite story, and a Save-Data story with its stylesheet, in at most 20 KB', async () => {
+      const [path = ''] = await storyPaths()
+      for (const [name, url, headers] of [
+        ['lite', `/lite${path}`, FIRST_VISIT],
+        ['save-data', path, { ...FIRST_VISIT, 'save-data': 'on' }],
+      ] as const) {
+        await rawGet(t.baseUrl, url, headers)
+        const page = await rawGet(t.baseUrl, url, headers)
+        expect(page.status).toBe(200)
+        const $ = cheerio.load(await (await t.get(url, { headers })).text())
+        const stylesheet = $('link[rel="stylesheet"]').attr('href')
+        const css =
+          stylesheet === undefined ? 0 : (await rawGet(t.baseUrl, stylesheet, FIRST_VISIT)).body.length
+        const total = page.body.length + css
+        console.log(`${label} ${name} ${url}: HTML ${page.body.length} B, CSS ${css} B, total ${total} B`)
+        expect(total, `${name} ${url} weighs ${total} bytes`).toBeLessThanOrEqual(LITE_BUDGET)
+      }
+    })
+
     it('needs no JavaScript and at most HTML + one stylesheet before the text is readable', async () => {
-      const pages = ['/', '/latest/', ...(await storyPaths()).slice(0, 3), '/search?q=water']
+      const stories = (await storyPaths()).slice(0, 3)
+      const pages = [
+        '/',
+        '/latest/',
+        ...stories,
+        '/search?q=water',
+        '/lite/',
+        ...stories.map((p) => `/lite${p}`),
+      ]
       for (const path of pages) {
         const $ = cheerio.load(await (await t.get(path)).text())
         // Only data blocks (JSON-LD) may be script elements, and a data block is never executed.

@@ -85,9 +85,16 @@ describe.skipIf(!hasChromium)('no third-party requests', () => {
     await visit('latest', '/latest/')
     await visit('search', '/search?q=water')
     await visit('not found', '/no-such-section/no-such-story')
+    await visit('lite front', '/lite/')
+    await visit('lite story', `/lite${article}`)
+    // A reader whose browser saves data: the "Show image" links must not lead elsewhere either.
+    await page.setExtraHTTPHeaders({ 'save-data': 'on' })
+    await visit('save-data story', article)
+    await page.click('main a.show-image')
+    await page.waitForLoadState('networkidle')
 
     const visited = new Set(requests.map((request) => request.page))
-    expect(visited.size).toBe(9)
+    expect(visited.size).toBe(12)
     const appHost = new URL(t.baseUrl).host
     const thirdParty = requests.filter((request) => {
       const url = new URL(request.url)
