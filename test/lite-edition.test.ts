@@ -4,7 +4,9 @@
 import * as cheerio from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../src/demo/seed.ts'
+import { listSections } from '../src/sections/sections.service.ts'
 import { testEngines } from './helpers/databases.ts'
+import { makeArticle, makeAuthor } from './helpers/factories.ts'
 import { startTestApp, type TestApp } from './helpers/test-app.ts'
 
 const SAVE_DATA = { 'save-data': 'on' }
@@ -108,6 +110,23 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(wrong.status).toBe(301)
       expect(wrong.headers.get('location')).toBe(path)
       expect((await t.get('/lite/news/no-such-story')).status).toBe(404)
+    })
+
+    it('shows a newly published story on the cached lite front at once (purged with latest)', async () => {
+      expect((await t.get('/lite/')).status).toBe(200)
+      expect((await t.get('/lite/')).headers.get('x-cache')).toBe('HIT')
+      const [section] = await listSections(t.ctx)
+      const author = await makeAuthor(t.ctx, { slug: 'lite-reporter', name: 'Lite Reporter' })
+      await makeArticle(t.ctx, {
+        headline: 'Power returns to the northern districts',
+        slug: 'power-returns-to-the-northern-districts',
+        sectionId: section?.id ?? 0,
+        authorIds: [author],
+        publishedAt: '2026-11-27T07:59:00.000Z',
+      })
+      const { response, $ } = await page('/lite/')
+      expect(response.headers.get('x-cache')).toBe('MISS')
+      expect($('main li a').first().text()).toBe('Power returns to the northern districts')
     })
 
     it('prints the story without navigation, with link addresses', async () => {
