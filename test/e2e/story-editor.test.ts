@@ -301,23 +301,28 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
   }, 180_000)
 
   it('moves through the toolbar with arrow keys and explains a refused embed', async () => {
+    // Self-contained: signs in when an earlier journey left the page signed out (or ran alone).
     await page.goto(`${t.baseUrl}/admin/stories/new`)
+    if (new URL(page.url()).pathname.startsWith('/admin/login')) {
+      await signIn(page, t.baseUrl, editor, '/admin/stories/new')
+    }
     await page.locator('.editor-root.is-ready').waitFor()
+    const focused = (read: () => string | null | undefined | boolean) =>
+      expect.poll(() => page.evaluate(read))
     await tabTo(page, '.editor-toolbar .tool[tabindex="0"]')
     await page.keyboard.press('End')
     await page.keyboard.press('ArrowLeft')
     await page.keyboard.press('ArrowLeft')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Embed video or post',
-    )
+    // Focus moves in the editor's own key handlers: poll rather than read once.
+    await focused(() => document.activeElement?.getAttribute('aria-label')).toBe('Embed video or post')
     await page.keyboard.press('Enter')
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('embed-panel-url')
+    await focused(() => document.activeElement?.id).toBe('embed-panel-url')
     await page.keyboard.type('https://evil.example/video/1')
     await page.keyboard.press('Enter')
-    expect(await text(page.locator('#embed-panel .editor-panel-message'))).toContain('not allowed')
+    await expect.poll(() => text(page.locator('#embed-panel .editor-panel-message'))).toContain('not allowed')
     await page.keyboard.press('Escape')
-    expect(await page.locator('#embed-panel').isHidden()).toBe(true)
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('editor-content'))).toBe(true)
+    await expect.poll(() => page.locator('#embed-panel').isHidden()).toBe(true)
+    await focused(() => document.activeElement?.classList.contains('editor-content')).toBe(true)
     expect(await page.locator('.editor-content iframe').count()).toBe(0)
   })
 })
