@@ -9,9 +9,13 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import pino from 'pino'
+import { loadConfig } from '../src/config/config.ts'
+import { createContext } from '../src/context.ts'
 import { createDb } from '../src/db/create-db.ts'
 import type { Engine } from '../src/db/dialect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
+import { reindexSearch, storiesAwaitingFirstIndex } from '../src/search/search.service.ts'
 import {
   fetchText,
   measureLatency,
@@ -65,6 +69,7 @@ async function prepare(engine: Engine, databaseUrl: string): Promise<void> {
     await migrateToLatest(handle.db, handle.engine)
     if ((await readMarker(handle.db)) === markerFor(spec)) {
       log(`${engine}: reusing the generated site (${spec.stories} stories)`)
+      await buildSearchIndex(handle, engine)
       return
     }
     const existing = await handle.db.selectFrom('articles').select('id').limit(1).executeTakeFirst()
@@ -73,9 +78,26 @@ async function prepare(engine: Engine, databaseUrl: string): Promise<void> {
     const started = performance.now()
     await generateSite(handle.db, engine, spec, new Date(), log)
     log(`${engine}: generated in ${round((performance.now() - started) / 1000)} s`)
+    await buildSearchIndex(handle, engine)
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * The generator writes the tables directly, so the full-text index starts empty; it is built once
+ * here (as `dateline search reindex` would), before the servers start, so no measured request
+ * races a background index build.
+ */
+async function buildSearchIndex(handle: ReturnType<typeof createDb>, engine: Engine): Promise<void> {
+  const config = loadConfig({ LOG_LEVEL: 'silent' })
+  const ctx = createContext({ config, db: handle, log: pino({ level: 'silent' }) })
+  if ((await storiesAwaitingFirstIndex(ctx)) === 0) return
+  const started = performance.now()
+  const report = await reindexSearch(ctx)
+  log(
+    `${engine}: search index built in ${round((performance.now() - started) / 1000)} s (${JSON.stringify(report)})`,
+  )
 }
 
 async function sqliteDatabase(): Promise<string> {
@@ -205,6 +227,10 @@ async function pickPaths(
       home: ['/'],
       section: [sectionPage],
       tag: ['/tag/topic-1/'],
+      // Words the generator writes: a common one, two together, and a prefix as typed.
+      search: ['/search?q=water', '/search?q=market+prices', '/search?q=pomegr', '/search?q=northern+clinic'],
+      rss: ['/feed/rss.xml'],
+      api: ['/api/v1/articles'],
     }
     for (const [name, list] of Object.entries(paths)) {
       const response = await fetchText(server.port, list[0] ?? '/')
@@ -293,20 +319,12 @@ async function runEngine(engine: Engine, databaseUrl: string) {
       ),
     )
     rows.push(await measureRow('a tag page, uncached', 'off', uncached.port, paths.tag ?? [], baselineRps))
-    for (const name of ['search', 'RSS feed', 'API list']) {
-      rows.push({
-        name,
-        cache: 'n/a',
-        paths: 0,
-        rps: null,
-        p50: null,
-        p99: null,
-        p99Loaded: null,
-        ratio: null,
-        errors: 0,
-        note: `n/a — ${name === 'search' ? 'search' : name === 'RSS feed' ? 'feeds' : 'the content API'} not implemented`,
-      })
-    }
+    // Search pages are never cached (no-store), so they are measured on the uncached server.
+    rows.push(await measureRow('search', 'off', uncached.port, paths.search ?? [], baselineRps))
+    rows.push(await measureRow('RSS feed, from the cache', 'on', cached.port, paths.rss ?? [], baselineRps))
+    rows.push(await measureRow('RSS feed, uncached', 'off', uncached.port, paths.rss ?? [], baselineRps))
+    rows.push(await measureRow('API list, from the cache', 'on', cached.port, paths.api ?? [], baselineRps))
+    rows.push(await measureRow('API list, uncached', 'off', uncached.port, paths.api ?? [], baselineRps))
     const { rss } = await cached.ask<{ rss: number }>({ type: 'rss' }, 'rss')
     const { rss: rssUncached } = await uncached.ask<{ rss: number }>({ type: 'rss' }, 'rss')
     const { stats } = await cached.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
@@ -338,6 +356,7 @@ function goals(result: EngineResult): Goal[] {
   const cachedStory = row('story, from')
   const uncachedStory = row('story, uncached')
   const home = row('home, uncached')
+  const search = row('search')
   const mb = result.rss / 1024 / 1024
   const coldMs =
     result.cold.ms.length > 0
@@ -364,7 +383,13 @@ function goals(result: EngineResult): Goal[] {
       measured: `${home?.p99} ms`,
       result: check((home?.p99 ?? Number.POSITIVE_INFINITY) <= 25),
     },
-    { goal: 'search p95', target: '≤ 30 ms', measured: 'n/a — search not implemented', result: 'n/a' },
+    {
+      // The latency sampler reports p50 and p99; p99 ≤ 30 ms is stricter than the goal's p95.
+      goal: 'search p95 (checked as p99, stricter)',
+      target: '≤ 30 ms',
+      measured: `${search?.p99} ms`,
+      result: check((search?.p99 ?? Number.POSITIVE_INFINITY) <= 30),
+    },
     {
       goal: 'resident memory (cached server, after the runs)',
       target: '≤ 250 MB',
