@@ -70,33 +70,67 @@ export async function unknownMigrations(db: Kysely<Database>): Promise<string[]>
 const MIGRATION_LOCK_ID = 7_215_003_118
 
 /**
- * Runs `work` while holding a PostgreSQL session advisory lock, so that instances starting together
- * migrate one after another: the second finds nothing left to do. Kysely's Migrator takes a lock of
- * its own, but only around the migrations themselves; this one also covers the version check and the
- * creation of the migration tables. SQLite needs none: a write transaction excludes other writers.
+ * Runs `work` so that instances starting together migrate one after another: the second finds
+ * nothing left to do. Kysely's Migrator takes a lock of its own only around the migrations, and on
+ * SQLite none at all (its lock is per process), so:
+ * - PostgreSQL: a session advisory lock, which also covers the version check and the creation of
+ *   the migration tables;
+ * - SQLite: the whole run in one BEGIN IMMEDIATE transaction on the single connection. Other
+ *   processes wait for the write lock, and SQLite's DDL is transactional, so a failed migration
+ *   leaves nothing half-done.
  */
 async function withMigrationLock<T>(
   db: Kysely<Database>,
   engine: Engine,
-  work: () => Promise<T>,
+  work: (db: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  if (engine !== 'postgres') return work()
+  if (engine === 'sqlite') {
+    return db.connection().execute(async (connection) => {
+      await beginImmediate(connection)
+      try {
+        const result = await work(connection)
+        await sql`commit`.execute(connection)
+        return result
+      } catch (error) {
+        await sql`rollback`.execute(connection).catch(() => undefined)
+        throw error
+      }
+    })
+  }
   return db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection)
     try {
-      return await work()
+      return await work(db)
     } finally {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection)
     }
   })
 }
 
+/** How long an instance waits for another one's migrations on SQLite before giving up. */
+const SQLITE_MIGRATION_WAIT_MS = 120_000
+
+async function beginImmediate(connection: Kysely<Database>): Promise<void> {
+  const deadline = Date.now() + SQLITE_MIGRATION_WAIT_MS
+  for (;;) {
+    try {
+      await sql`begin immediate`.execute(connection)
+      return
+    } catch (error) {
+      const code = (error as { code?: unknown }).code
+      // busy_timeout already waited a few seconds; a long migration elsewhere may need more.
+      if (code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+}
+
 export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<MigrationReport> {
-  return withMigrationLock(db, engine, async () => {
-    const unknown = await unknownMigrations(db)
+  return withMigrationLock(db, engine, async (locked) => {
+    const unknown = await unknownMigrations(locked)
     if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown)
     const migrator = new Migrator({
-      db,
+      db: locked,
       provider: { getMigrations: async () => toKysely(engine) },
     })
     const result: MigrationResultSet = await migrator.migrateToLatest()
