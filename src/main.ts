@@ -106,7 +106,15 @@ export async function startServer(
     // database last. app.close() also runs the onClose hooks: event listeners, the view counter's
     // last flush.
     close: async () => {
-      await app.close()
+      // Connections the kernel accepted but whose request never started (a burst just before the
+      // signal) would keep app.close() waiting until the client gives up: after a drain period
+      // they are cut, so shutdown always ends well inside the supervisor's grace time.
+      const cutStragglers = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_DRAIN_MS)
+      try {
+        await app.close()
+      } finally {
+        clearTimeout(cutStragglers)
+      }
       scheduler.stop()
       await webhooks.stop()
       await bridge?.stop()
@@ -114,6 +122,9 @@ export async function startServer(
     },
   }
 }
+
+/** How long requests in flight may take to finish once a shutdown has begun. */
+const SHUTDOWN_DRAIN_MS = 10_000
 
 /** How long a shutdown may take before the process gives up on finishing and exits anyway. */
 const SHUTDOWN_GRACE_MS = 25_000
