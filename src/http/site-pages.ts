@@ -4,6 +4,7 @@ import type { VNode } from 'preact'
 import { requestVariant } from '../cache/cache-key.ts'
 import { surrogateKeyHeader } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
+import { createLocale } from '../i18n/locale.ts'
 import { listSections } from '../sections/sections.service.ts'
 import { getSiteSettings, siteLogo } from '../settings/settings.service.ts'
 import { renderDocument } from '../views/render.ts'
@@ -21,12 +22,18 @@ export async function buildChrome(
   request?: FastifyRequest,
 ): Promise<SiteChrome> {
   const [settings, sections] = await Promise.all([getSiteSettings(ctx), listSections(ctx)])
+  const pageLanguage = language ?? settings.defaultLanguage
   return {
     siteName: settings.siteName,
     logo: await siteLogo(ctx, settings),
     siteUrl: ctx.config.siteUrl,
-    language: language ?? settings.defaultLanguage,
+    language: pageLanguage,
     timeZone: settings.timeZone,
+    locale: createLocale({
+      language: pageLanguage,
+      defaultLanguage: settings.defaultLanguage,
+      timeZone: settings.timeZone,
+    }),
     sections,
     stylesheetUrl: stylesheetUrl(),
     isSaveData: request !== undefined && requestVariant(request.headers) === 'save-data',

@@ -2,7 +2,8 @@
 // text.npr.org). No stylesheet, no script, no picture: the browser's own defaults are readable,
 // and every byte saved is one a reader does not pay for. A banner leads back to the full page.
 import type { ComponentChildren } from 'preact'
-import { type SiteChrome, TEXT_DIRECTION } from '../views/site-chrome.ts'
+import { textDirection } from '../i18n/languages.ts'
+import type { SiteChrome } from '../views/site-chrome.ts'
 
 export function LiteLayout(props: {
   chrome: SiteChrome
@@ -19,7 +20,7 @@ export function LiteLayout(props: {
   const title =
     props.title === chrome.siteName ? `${chrome.siteName} (lite)` : `${props.title} – ${chrome.siteName}`
   return (
-    <html lang={language} dir={TEXT_DIRECTION[language] ?? 'ltr'}>
+    <html lang={language} dir={textDirection(language)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -9,8 +9,9 @@ import { ConflictError, ValidationError } from '../errors.ts'
 import { getMediaByIds, type MediaView } from '../media/media.service.ts'
 import type { StoredSettings } from './settings-cache.ts'
 
-export const SITE_LANGUAGES = ['en', 'fa', 'ps'] as const
-export type SiteLanguage = (typeof SITE_LANGUAGES)[number]
+import { SITE_LANGUAGES, type SiteLanguage } from '../i18n/languages.ts'
+
+export { SITE_LANGUAGES, type SiteLanguage }
 
 export const LANGUAGE_NAMES: Record<SiteLanguage, string> = {
   en: 'English',

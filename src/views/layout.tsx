@@ -4,7 +4,8 @@ import { serializeJsonLd } from '../seo/json-ld.ts'
 import { pageShareCard } from '../seo/open-graph.ts'
 import type { PageMeta } from '../seo/page-meta.ts'
 import { SaveDataContext } from './save-data-context.ts'
-import { type SiteChrome, TEXT_DIRECTION } from './site-chrome.ts'
+import { LocaleContext } from '../i18n/locale-context.ts'
+import type { SiteChrome } from './site-chrome.ts'
 
 export interface HeadMeta {
   title: string
@@ -40,7 +41,7 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
   }
   const feeds = [...feedLinks(chrome.siteUrl, { kind: 'site' }, chrome.siteName), ...card.feeds]
   return (
-    <html lang={chrome.language} dir={TEXT_DIRECTION[chrome.language] ?? 'ltr'}>
+    <html lang={chrome.language} dir={chrome.locale.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -80,7 +81,7 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
       </head>
       <body>
         <a class="skip-link" href="#content">
-          Skip to content
+          {chrome.locale.t('site.skipToContent')}
         </a>
         <header class="masthead">
           <div class="masthead-inner">
@@ -120,9 +121,11 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
           </nav>
         </header>
         <main id="content" class="content" tabIndex={-1}>
-          <SaveDataContext.Provider value={chrome.isSaveData === true}>
-            {props.children}
-          </SaveDataContext.Provider>
+          <LocaleContext.Provider value={chrome.locale}>
+            <SaveDataContext.Provider value={chrome.isSaveData === true}>
+              {props.children}
+            </SaveDataContext.Provider>
+          </LocaleContext.Provider>
         </main>
         <footer class="site-footer">
           <nav aria-label="Footer">

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts'
 import type { MediaView } from '../media/media.service.ts'
 import type { SectionView } from '../sections/sections.service.ts'
 
@@ -9,6 +10,8 @@ export interface SiteChrome {
   siteUrl: string
   language: string
   timeZone: string
+  /** The page's language, direction, dates and strings (src/i18n/locale.ts). */
+  locale: Locale
   sections: SectionView[]
   stylesheetUrl: string
   year: number
@@ -16,4 +19,3 @@ export interface SiteChrome {
   isSaveData?: boolean
 }
 
-export const TEXT_DIRECTION: Record<string, 'ltr' | 'rtl'> = { en: 'ltr', fa: 'rtl', ps: 'rtl' }

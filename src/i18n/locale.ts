@@ -1,0 +1,106 @@
+// Everything a page needs to speak its language: the translate function, the text direction,
+// dates in the site's zone and calendar, numbers in the chosen digits, and localized paths.
+// Built once per rendered page from the page's language and the site settings; reached from any
+// component through LocaleContext (locale-context.ts), so pages never pass it down by hand.
+import {
+  asSiteLanguage,
+  LANGUAGES,
+  localizedPath,
+  type SiteLanguage,
+} from './languages.ts'
+import { createTranslator, type Translate } from './messages.ts'
+
+export interface LocaleOptions {
+  language: string
+  /** The site's default language: the one that lives at the root, without a /{code}/ prefix. */
+  defaultLanguage: string
+  timeZone: string
+  /** Dari and Pashto pages show dates in the Solar Hijri calendar (site setting). */
+  isSolarHijri?: boolean
+  /** Dari and Pashto pages show Eastern Arabic-Indic digits (۱۲۳) rather than 123 (site setting). */
+  isEasternNumerals?: boolean
+}
+
+export interface Locale {
+  language: SiteLanguage
+  defaultLanguage: string
+  dir: 'ltr' | 'rtl'
+  /** The Intl locale with the calendar and numbering system the site chose, e.g. "fa-AF-u-ca-persian-nu-latn". */
+  intlLocale: string
+  timeZone: string
+  t: Translate
+  /** "27 November 2026" / "۶ قوس ۱۴۰۵" — for people; <time datetime> stays ISO (lib/time.ts). */
+  formatDate(iso: string): string
+  /** "27 November 2026, 14:00". */
+  formatDateTime(iso: string): string
+  /** A Gregorian year and month as a heading ("November 2026"); archive addresses stay Gregorian. */
+  formatMonth(year: number, month: number): string
+  formatNumber(value: number): string
+  /** A site path in this page's language: "/society/" → "/fa/society/" on a Dari page. */
+  path(sitePath: string): string
+}
+
+export function intlLocaleFor(options: LocaleOptions): string {
+  const language = asSiteLanguage(options.language)
+  const base = LANGUAGES[language].intlLocale
+  if (LANGUAGES[language].dir === 'ltr') return base
+  // fa-AF defaults to the Persian calendar in CLDR, so the Gregorian one must be asked for too.
+  const calendar = options.isSolarHijri ? 'persian' : 'gregory'
+  const digits = options.isEasternNumerals ? 'arabext' : 'latn'
+  return `${base}-u-ca-${calendar}-nu-${digits}`
+}
+
+// Intl.DateTimeFormat objects are costly to build and pages format many dates: keep them.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...options })
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
+/**
+ * Formats without the era: CLDR's Pashto Solar Hijri pattern prints "AP" (Anno Persico) in Latin
+ * letters in the middle of the date, which no Afghan reader writes.
+ */
+function formatWithoutEra(format: Intl.DateTimeFormat, date: Date): string {
+  return format
+    .formatToParts(date)
+    .filter((part) => part.type !== 'era')
+    .map((part) => part.value)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' }
+const DAY_TIME: Intl.DateTimeFormatOptions = { ...DAY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+
+export function createLocale(options: LocaleOptions): Locale {
+  const language = asSiteLanguage(options.language)
+  const intlLocale = intlLocaleFor(options)
+  const { timeZone, defaultLanguage } = options
+  const gregorianLocale = intlLocale.replace('-ca-persian', '-ca-gregory')
+  const numbers = new Intl.NumberFormat(intlLocale)
+  return {
+    language,
+    defaultLanguage,
+    dir: LANGUAGES[language].dir,
+    intlLocale,
+    timeZone,
+    t: createTranslator(language, intlLocale),
+    formatDate: (iso) => formatWithoutEra(dateFormat(intlLocale, timeZone, DAY), new Date(iso)),
+    formatDateTime: (iso) => formatWithoutEra(dateFormat(intlLocale, timeZone, DAY_TIME), new Date(iso)),
+    formatMonth: (year, month) =>
+      formatWithoutEra(
+        dateFormat(gregorianLocale, 'UTC', { year: 'numeric', month: 'long' }),
+        new Date(Date.UTC(year, month - 1, 15)),
+      ),
+    formatNumber: (value) => numbers.format(value),
+    path: (sitePath) => localizedPath(sitePath, language, defaultLanguage),
+  }
+}
