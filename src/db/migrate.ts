@@ -11,6 +11,8 @@ import * as search from './migrations/2026-11-27-0006-search.ts'
 import * as newsroomAdmin from './migrations/2026-11-27-0007-newsroom-admin.ts'
 import * as apiWebhooks from './migrations/2026-11-27-0008-api-webhooks.ts'
 import * as wordpressImport from './migrations/2026-11-27-0009-wordpress-import.ts'
+import * as translations from './migrations/2026-11-28-0010-translations.ts'
+import * as adminLanguage from './migrations/2026-11-28-0011-admin-language.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
@@ -25,6 +27,8 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-27-0006-search': search,
   '2026-11-27-0008-api-webhooks': apiWebhooks,
   '2026-11-27-0009-wordpress-import': wordpressImport,
+  '2026-11-28-0010-translations': translations,
+  '2026-11-28-0011-admin-language': adminLanguage,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {

@@ -17,6 +17,14 @@ export interface SectionsTable {
   created_at: string
 }
 
+/** A section's name and description in a language other than the one on its sections row. */
+export interface SectionTranslationsTable {
+  section_id: number
+  language: string
+  name: string
+  description: string
+}
+
 export interface TagsTable {
   id: Generated<number>
   slug: string
@@ -96,6 +104,8 @@ export interface ArticlesTable {
   revision: Generated<number>
   /** The staff user who created it (an owner in the capability table); null for imports and seeds. */
   created_by: number | null
+  /** Shared by a story and its translations (one per language); null when it has none. */
+  translation_group_id: number | null
 }
 
 export interface ArticleAuthorsTable {
@@ -126,6 +136,8 @@ export interface UsersTable {
   password_hash: string
   is_active: number
   created_at: string
+  /** The admin's interface language ("en", "fa", "ps"); null follows the site's default language. */
+  ui_language: string | null
 }
 
 export interface SettingsTable {
@@ -335,6 +347,7 @@ export interface ArticleSeoTable {
 
 export interface Database {
   sections: SectionsTable
+  section_translations: SectionTranslationsTable
   tags: TagsTable
   media: MediaTable
   media_variants: MediaVariantsTable
