@@ -1,6 +1,8 @@
 import { useContext } from 'preact/hooks'
 import type { AuthorView } from '../authors/authors.service.ts'
-import { imagesAsLinks } from '../lite/body-images.ts'
+import { useLocale } from '../i18n/locale-context.ts'
+import { isolated, Message } from '../i18n/rich-message.tsx'
+import { imageLinkText, imagesAsLinks } from '../lite/body-images.ts'
 import type { MostReadItem } from '../most-read/most-read.service.ts'
 import { MostReadList, ViewBeacon } from '../most-read/most-read-list.tsx'
 import type { PageMeta } from '../seo/page-meta.ts'
@@ -30,10 +32,14 @@ function AboutAuthor(props: { author: AuthorView }) {
         />
       ) : null}
       <div>
-        <h2 id={headingId}>About {author.name}</h2>
+        <h2 id={headingId}>
+          <Message id="site.aboutAuthor" values={{ name: isolated(author.name) }} />
+        </h2>
         {author.jobTitle ? <p class="job-title">{author.jobTitle}</p> : null}
-        {author.bio ? <p>{author.bio}</p> : null}
-        <a href={author.url}>More from {author.name}</a>
+        {author.bio ? <p dir="auto">{author.bio}</p> : null}
+        <a href={author.url}>
+          <Message id="site.moreFromAuthor" values={{ name: isolated(author.name) }} />
+        </a>
       </div>
     </section>
   )
@@ -41,11 +47,12 @@ function AboutAuthor(props: { author: AuthorView }) {
 
 function CheckAlso(props: { story: ArticleSummary }) {
   const { story } = props
+  const { t } = useLocale()
   // Decoration beside a linked headline: left out with Save-Data, and the smallest copy otherwise.
   const isSaveData = useContext(SaveDataContext)
   return (
     <aside class="check-also" aria-labelledby="check-also-heading">
-      <h2 id="check-also-heading">Check Also</h2>
+      <h2 id="check-also-heading">{t('site.checkAlso')}</h2>
       <article>
         {story.image && !isSaveData ? (
           <div class="check-also-image" aria-hidden="true">
@@ -72,6 +79,7 @@ export function ArticlePage(props: {
   meta?: PageMeta
 }) {
   const { chrome, article, related } = props
+  const { t, path } = chrome.locale
   return (
     <Layout
       chrome={chrome}
@@ -85,7 +93,7 @@ export function ArticlePage(props: {
       <Breadcrumb
         siteUrl={chrome.siteUrl}
         crumbs={[
-          { name: 'Home', url: '/' },
+          { name: t('site.home'), url: path('/') },
           { name: article.section.name, url: article.section.url },
           { name: article.headline, url: article.url },
         ]}
@@ -98,13 +106,14 @@ export function ArticlePage(props: {
           <h1>{article.headline}</h1>
           {article.dek ? <p class="dek">{article.dek}</p> : null}
           <p class="byline">
-            By <BylineNames authors={article.authors} />
+            <Message id="site.byline" values={{ names: <BylineNames authors={article.authors} /> }} />
           </p>
           <p class="story-dates">
-            Published <Time iso={article.publishedAt} timeZone={chrome.timeZone} withTime />
+            <Message id="site.published" values={{ date: <Time iso={article.publishedAt} withTime /> }} />
             {article.isUpdated ? (
               <>
-                {' · '}Updated <Time iso={article.updatedAt} timeZone={chrome.timeZone} withTime />
+                {' · '}
+                <Message id="site.updated" values={{ date: <Time iso={article.updatedAt} withTime /> }} />
               </>
             ) : null}
           </p>
@@ -121,9 +130,12 @@ export function ArticlePage(props: {
           </figure>
         ) : null}
         {article.correctionNote ? (
-          <aside class="correction" aria-label="Correction">
+          <aside class="correction" aria-label={t('site.correction')}>
             <strong>
-              Updated <Time iso={article.updatedAt} timeZone={chrome.timeZone} withTime />:
+              <Message
+                id="site.correctionUpdated"
+                values={{ date: <Time iso={article.updatedAt} withTime /> }}
+              />
             </strong>{' '}
             {article.correctionNote}
           </aside>
@@ -134,14 +146,14 @@ export function ArticlePage(props: {
           class="story-body"
           dangerouslySetInnerHTML={{
             __html: withDateline(
-              props.chrome.isSaveData ? imagesAsLinks(article.bodyHtml) : article.bodyHtml,
+              props.chrome.isSaveData ? imagesAsLinks(article.bodyHtml, imageLinkText(t)) : article.bodyHtml,
               article.dateline,
             ),
           }}
         />
         {article.tags.length > 0 ? (
-          <nav class="story-tags" aria-label="Tags">
-            <h2 class="visually-hidden">Tags</h2>
+          <nav class="story-tags" aria-label={t('site.tags')}>
+            <h2 class="visually-hidden">{t('site.tags')}</h2>
             <ul>
               {article.tags.map((tag) => (
                 <li key={tag.id}>

@@ -24,6 +24,7 @@ export function HomePage(props: {
   meta?: PageMeta
 }) {
   const { chrome, lead } = props
+  const { t, path } = chrome.locale
   return (
     <Layout
       chrome={chrome}
@@ -52,22 +53,21 @@ export function HomePage(props: {
             </h2>
             {lead.dek ? <p class="dek">{lead.dek}</p> : null}
             <p class="story-card-meta">
-              <BylineNames authors={lead.authors} /> ·{' '}
-              <Time iso={lead.publishedAt} timeZone={chrome.timeZone} />
+              <BylineNames authors={lead.authors} /> · <Time iso={lead.publishedAt} />
             </p>
           </article>
         ) : (
-          <p class="empty">No stories have been published yet.</p>
+          <p class="empty">{t('site.nothingPublished')}</p>
         )}
         <section class="latest" aria-labelledby="latest-heading">
           <h2 id="latest-heading" class="block-heading">
-            <a href="/latest/">Latest</a>
+            <a href={path('/latest/')}>{t('site.latest')}</a>
           </h2>
           <ol class="latest-list">
             {props.latest.map((story) => (
               <li key={story.id}>
                 <a href={story.url}>{story.headline}</a>
-                <Time iso={story.publishedAt} timeZone={chrome.timeZone} />
+                <Time iso={story.publishedAt} />
               </li>
             ))}
           </ol>
@@ -85,13 +85,7 @@ export function HomePage(props: {
             </h2>
             <div class="section-block-stories">
               {block.stories.map((story, i) => (
-                <StoryCard
-                  key={story.id}
-                  story={story}
-                  timeZone={chrome.timeZone}
-                  headingLevel={3}
-                  showImage={i === 0}
-                />
+                <StoryCard key={story.id} story={story} headingLevel={3} showImage={i === 0} />
               ))}
             </div>
           </section>

@@ -9,7 +9,12 @@ import { catalogMessages } from './messages.ts'
 
 const SOURCE_ROOT = new URL('../', import.meta.url)
 
-type AstNode = { type: number; value?: unknown; options?: Record<string, { value: AstNode[] }>; children?: AstNode[] }
+type AstNode = {
+  type: number
+  value?: unknown
+  options?: Record<string, { value: AstNode[] }>
+  children?: AstNode[]
+}
 
 /** The argument names a message uses ({name}, {count, plural, …}, nested ones too). */
 function argumentNames(nodes: AstNode[], names = new Set<string>()): Set<string> {
@@ -26,7 +31,8 @@ function sourceFiles(dir: URL): URL[] {
   const files: URL[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) files.push(...sourceFiles(new URL(`${entry.name}/`, dir)))
-    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts')) files.push(new URL(entry.name, dir))
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+      files.push(new URL(entry.name, dir))
   }
   return files
 }
@@ -58,7 +64,9 @@ describe('message catalogs', () => {
           const expected = argumentNames(new IntlMessageFormat(englishMessage, 'en').getAst() as AstNode[])
           const actual = argumentNames(ast)
           if ([...expected].sort().join() !== [...actual].sort().join())
-            problems.push(`${key}: arguments {${[...actual].join(', ')}}, English has {${[...expected].join(', ')}}`)
+            problems.push(
+              `${key}: arguments {${[...actual].join(', ')}}, English has {${[...expected].join(', ')}}`,
+            )
           if (message.trim() === '') problems.push(`${key}: empty`)
         } catch (error) {
           problems.push(`${key}: ${(error as Error).message}`)
@@ -74,6 +82,11 @@ describe('message catalogs', () => {
       const text = readFileSync(file, 'utf8')
       // Any literal key of the shape "<area>.<key>" handed to a t(…) call.
       for (const match of text.matchAll(/\bt\(\s*['"`]([a-z][\w-]*\.[\w.-]+)['"`]/g)) used.add(match[1] ?? '')
+      // …and to <Message id="…"> or formatWithElements(t, '…') (rich-message.tsx).
+      for (const match of text.matchAll(
+        /(?:<Message\s+id=|formatWithElements\(\s*[\w.]+,\s*)['"`]([a-z][\w-]*\.[\w.-]+)['"`]/g,
+      ))
+        used.add(match[1] ?? '')
     }
     const missing = [...used].filter((key) => !english.has(key)).sort()
     expect(missing).toEqual([])

@@ -20,7 +20,12 @@ describe('createLocale', () => {
   })
 
   it('shows Solar Hijri dates and Eastern Arabic-Indic digits when the settings say so', () => {
-    const options = { defaultLanguage: 'en', timeZone: 'Asia/Kabul', isSolarHijri: true, isEasternNumerals: true }
+    const options = {
+      defaultLanguage: 'en',
+      timeZone: 'Asia/Kabul',
+      isSolarHijri: true,
+      isEasternNumerals: true,
+    }
     expect(createLocale({ ...options, language: 'fa' }).formatDate(ISO)).toBe('۶ قوس ۱۴۰۵')
     const pashto = createLocale({ ...options, language: 'ps' })
     expect(pashto.formatDate(ISO)).not.toContain('AP')

@@ -2,12 +2,7 @@
 // dates in the site's zone and calendar, numbers in the chosen digits, and localized paths.
 // Built once per rendered page from the page's language and the site settings; reached from any
 // component through LocaleContext (locale-context.ts), so pages never pass it down by hand.
-import {
-  asSiteLanguage,
-  LANGUAGES,
-  localizedPath,
-  type SiteLanguage,
-} from './languages.ts'
+import { asSiteLanguage, LANGUAGES, localizedPath, type SiteLanguage } from './languages.ts'
 import { createTranslator, type Translate } from './messages.ts'
 
 export interface LocaleOptions {
@@ -36,6 +31,8 @@ export interface Locale {
   /** A Gregorian year and month as a heading ("November 2026"); archive addresses stay Gregorian. */
   formatMonth(year: number, month: number): string
   formatNumber(value: number): string
+  /** A year without grouping ("2026", "۲۰۲۶"), for a copyright line. */
+  formatYear(year: number): string
   /** A site path in this page's language: "/society/" → "/fa/society/" on a Dari page. */
   path(sitePath: string): string
 }
@@ -53,7 +50,11 @@ export function intlLocaleFor(options: LocaleOptions): string {
 // Intl.DateTimeFormat objects are costly to build and pages format many dates: keep them.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
-function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function dateFormat(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`
   let format = dateFormats.get(key)
   if (format === undefined) {
@@ -86,6 +87,7 @@ export function createLocale(options: LocaleOptions): Locale {
   const { timeZone, defaultLanguage } = options
   const gregorianLocale = intlLocale.replace('-ca-persian', '-ca-gregory')
   const numbers = new Intl.NumberFormat(intlLocale)
+  const years = new Intl.NumberFormat(intlLocale, { useGrouping: false })
   return {
     language,
     defaultLanguage,
@@ -101,6 +103,7 @@ export function createLocale(options: LocaleOptions): Locale {
         new Date(Date.UTC(year, month - 1, 15)),
       ),
     formatNumber: (value) => numbers.format(value),
+    formatYear: (year) => years.format(year),
     path: (sitePath) => localizedPath(sitePath, language, defaultLanguage),
   }
 }

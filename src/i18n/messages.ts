@@ -23,7 +23,9 @@ function loadCatalogs(): Record<SiteLanguage, Map<string, string>> {
         entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-        throw new Error(`Message catalog ${area}/${language}.json cannot be read: ${(error as Error).message}`)
+        throw new Error(
+          `Message catalog ${area}/${language}.json cannot be read: ${(error as Error).message}`,
+        )
       }
       for (const [key, message] of Object.entries(entries)) result[language].set(`${area}.${key}`, message)
     }

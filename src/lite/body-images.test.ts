@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { createLocale } from '../i18n/locale.ts'
 import { sanitizeBody } from '../lib/sanitize-body.ts'
-import { imagesAsLinks } from './body-images.ts'
+import { imageLinkText, imagesAsLinks } from './body-images.ts'
 
 describe('imagesAsLinks', () => {
   it('turns each stored image into a "Show image" link to it, keeping the text around it', () => {
@@ -23,5 +24,18 @@ describe('imagesAsLinks', () => {
       ),
     ).toBe('<a class="show-image" href="/a.jpg">Show image</a>')
     expect(imagesAsLinks('<p><img alt="x"></p>')).toBe('<p></p>')
+  })
+})
+
+describe('imageLinkText', () => {
+  it('words the link in the page language and isolates the alt text', () => {
+    const pashto = createLocale({ language: 'ps', defaultLanguage: 'en', timeZone: 'Asia/Kabul' })
+    const html = imagesAsLinks('<p><img src="/a.jpg" alt="Kabul &amp; river"></p>', imageLinkText(pashto.t))
+    expect(html).toBe(
+      '<p><a class="show-image" href="/a.jpg">انځور ښکاره کړئ: <bdi>Kabul &amp; river</bdi></a></p>',
+    )
+    expect(imagesAsLinks('<img src="/b.jpg" alt="">', imageLinkText(pashto.t))).toBe(
+      '<a class="show-image" href="/b.jpg">انځور ښکاره کړئ</a>',
+    )
   })
 })

@@ -2,7 +2,7 @@
 // text.npr.org). No stylesheet, no script, no picture: the browser's own defaults are readable,
 // and every byte saved is one a reader does not pay for. A banner leads back to the full page.
 import type { ComponentChildren } from 'preact'
-import { textDirection } from '../i18n/languages.ts'
+import { LocaleContext } from '../i18n/locale-context.ts'
 import type { SiteChrome } from '../views/site-chrome.ts'
 
 export function LiteLayout(props: {
@@ -16,33 +16,42 @@ export function LiteLayout(props: {
   children: ComponentChildren
 }) {
   const { chrome } = props
+  const { t } = chrome.locale
   const language = props.language ?? chrome.language
   const title =
-    props.title === chrome.siteName ? `${chrome.siteName} (lite)` : `${props.title} – ${chrome.siteName}`
+    props.title === chrome.siteName
+      ? t('site.liteTitle', { siteName: chrome.siteName })
+      : t('site.titleWithSite', { title: props.title, siteName: chrome.siteName })
   return (
-    <html lang={language} dir={textDirection(language)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <link rel="canonical" href={props.fullUrl} />
-      </head>
-      <body>
-        <header>
-          <p>
-            <a href="/lite/">{chrome.siteName}</a> · lite version, text only ·{' '}
-            <a class="full-version" href={props.fullPath}>
-              Full version
-            </a>
-          </p>
-        </header>
-        <main id="content">{props.children}</main>
-        <footer>
-          <p>
-            © {chrome.year} {chrome.siteName}
-          </p>
-        </footer>
-      </body>
-    </html>
+    // The locale reaches the page's components (dates, bylines) as on the full site.
+    <LocaleContext.Provider value={chrome.locale}>
+      <html lang={language} dir={chrome.locale.dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title}</title>
+          <link rel="canonical" href={props.fullUrl} />
+        </head>
+        <body>
+          <header>
+            <p>
+              <a href="/lite/">
+                <bdi>{chrome.siteName}</bdi>
+              </a>{' '}
+              · {t('site.liteBanner')} ·{' '}
+              <a class="full-version" href={props.fullPath}>
+                {t('site.fullVersion')}
+              </a>
+            </p>
+          </header>
+          <main id="content">{props.children}</main>
+          <footer>
+            <p>
+              © {chrome.locale.formatYear(chrome.year)} <bdi>{chrome.siteName}</bdi>
+            </p>
+          </footer>
+        </body>
+      </html>
+    </LocaleContext.Provider>
   )
 }

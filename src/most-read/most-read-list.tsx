@@ -1,12 +1,14 @@
 // "Most read" and the view beacon, for the home and story pages.
+import { useLocale } from '../i18n/locale-context.ts'
 import type { MostReadItem } from './most-read.service.ts'
 import { beaconPath } from './most-read.site.ts'
 
 export function MostReadList(props: { items: MostReadItem[] }) {
+  const { t } = useLocale()
   if (props.items.length === 0) return null
   return (
     <section class="most-read" aria-labelledby="most-read-title">
-      <h2 id="most-read-title">Most read</h2>
+      <h2 id="most-read-title">{t('site.mostRead')}</h2>
       <ol>
         {props.items.map((item) => (
           <li key={item.id}>

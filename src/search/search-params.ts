@@ -1,9 +1,16 @@
 // Reads /search's query string into a search, or into messages for the reader. Nothing here
 // throws: a bad parameter is answered with the form, the message and a 400, never a 500.
+import type { MessageValues } from '../i18n/messages.ts'
 import { MAX_PAGE } from '../lib/pagination.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
 import { toZonedIso } from '../lib/time.ts'
 import { MAX_QUERY_LENGTH } from './search-query.ts'
+
+/** A problem with the query string, as a message key of the site catalog, worded on the page. */
+export interface SearchProblem {
+  key: string
+  values?: MessageValues
+}
 
 export interface SearchParams {
   q: string
@@ -23,31 +30,29 @@ function single(query: unknown, name: string): string {
   return typeof first === 'string' ? first.trim() : ''
 }
 
-export function readSearchParams(query: unknown): { params: SearchParams; problems: string[] } {
-  const problems: string[] = []
+export function readSearchParams(query: unknown): { params: SearchParams; problems: SearchProblem[] } {
+  const problems: SearchProblem[] = []
   const q = single(query, 'q')
-  if (q.length > MAX_QUERY_LENGTH) problems.push(`Search for at most ${MAX_QUERY_LENGTH} characters.`)
+  if (q.length > MAX_QUERY_LENGTH)
+    problems.push({ key: 'site.searchTooLong', values: { max: MAX_QUERY_LENGTH } })
   const section = single(query, 'section')
-  if (section !== '' && !isPlausibleSlug(section)) problems.push('There is no such section.')
+  if (section !== '' && !isPlausibleSlug(section)) problems.push({ key: 'site.searchNoSuchSection' })
   const author = single(query, 'author')
-  if (author !== '' && !isPlausibleSlug(author)) problems.push('There is no such author.')
+  if (author !== '' && !isPlausibleSlug(author)) problems.push({ key: 'site.searchNoSuchAuthor' })
   const from = single(query, 'from')
   const to = single(query, 'to')
-  for (const [label, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (value !== '' && !isCalendarDay(value))
-      problems.push(`The "${label}" date must be a day such as 2026-11-27.`)
-  }
-  if (isCalendarDay(from) && isCalendarDay(to) && from > to)
-    problems.push('The "from" date is after the "to" date.')
+  // The example is a machine-readable date, the format the field takes: it stays in Latin digits.
+  if (from !== '' && !isCalendarDay(from))
+    problems.push({ key: 'site.searchBadFrom', values: { example: '2026-11-27' } })
+  if (to !== '' && !isCalendarDay(to))
+    problems.push({ key: 'site.searchBadTo', values: { example: '2026-11-27' } })
+  if (isCalendarDay(from) && isCalendarDay(to) && from > to) problems.push({ key: 'site.searchFromAfterTo' })
   const pageText = single(query, 'page')
   let page = 1
   if (pageText !== '') {
     page = /^\d{1,6}$/.test(pageText) ? Number(pageText) : 0
     if (page < 1 || page > MAX_PAGE) {
-      problems.push('Page numbers are whole numbers from 1.')
+      problems.push({ key: 'site.searchBadPage' })
       page = 1
     }
   }

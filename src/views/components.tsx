@@ -3,7 +3,9 @@
 import { useContext } from 'preact/hooks'
 import type { ArticleSummary } from '../articles/articles.service.ts'
 import type { AuthorView } from '../authors/authors.service.ts'
-import { formatDate, formatDateTime, toZonedIso } from '../lib/time.ts'
+import { useLocale } from '../i18n/locale-context.ts'
+import { isolated, Message } from '../i18n/rich-message.tsx'
+import { toZonedIso } from '../lib/time.ts'
 import type { MediaView } from '../media/media.service.ts'
 import { ResponsiveImage } from '../media/responsive-image.tsx'
 import { SaveDataContext } from './save-data-context.ts'
@@ -15,20 +17,21 @@ export interface Crumb {
 
 /** Breadcrumb trail with schema.org BreadcrumbList microdata; the last crumb is the current page. */
 export function Breadcrumb(props: { crumbs: Crumb[]; siteUrl: string }) {
+  const { t } = useLocale()
   return (
-    <nav class="breadcrumb" aria-label="Breadcrumb">
+    <nav class="breadcrumb" aria-label={t('site.breadcrumb')}>
       <ol itemscope itemtype="https://schema.org/BreadcrumbList">
         {props.crumbs.map((crumb, i) => {
           const isCurrent = i === props.crumbs.length - 1
           return (
             <li key={crumb.url} itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
               {isCurrent ? (
-                <span itemprop="name" aria-current="page">
+                <bdi itemprop="name" aria-current="page">
                   {crumb.name}
-                </span>
+                </bdi>
               ) : (
                 <a itemprop="item" href={crumb.url}>
-                  <span itemprop="name">{crumb.name}</span>
+                  <bdi itemprop="name">{crumb.name}</bdi>
                 </a>
               )}
               {isCurrent ? <meta itemprop="item" content={props.siteUrl + crumb.url} /> : null}
@@ -41,23 +44,31 @@ export function Breadcrumb(props: { crumbs: Crumb[]; siteUrl: string }) {
   )
 }
 
-export function Time(props: { iso: string; timeZone: string; withTime?: boolean }) {
-  const text = props.withTime
-    ? formatDateTime(props.iso, props.timeZone)
-    : formatDate(props.iso, props.timeZone)
-  return <time datetime={toZonedIso(props.iso, props.timeZone)}>{text}</time>
+/**
+ * A date (or date and time) as the page's language, calendar and digits write it, in the site's
+ * time zone; the machine-readable datetime stays ISO 8601 whatever the page shows.
+ */
+export function Time(props: { iso: string; withTime?: boolean }) {
+  const locale = useLocale()
+  const text = props.withTime ? locale.formatDateTime(props.iso) : locale.formatDate(props.iso)
+  return <time datetime={toZonedIso(props.iso, locale.timeZone)}>{text}</time>
 }
 
-/** "Jane Doe, Ahmad Karimi and Dateline News", each linked to their page. */
+/** "Jane Doe, Ahmad Karimi and Dateline News", each linked to their page and isolated (bdi). */
 export function BylineNames(props: { authors: AuthorView[] }) {
+  const { t } = useLocale()
   const { authors } = props
   return (
     <>
       {authors.map((author, i) => (
         <span key={author.id}>
-          {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
+          {i > 0
+            ? i === authors.length - 1
+              ? t('site.bylineLastSeparator')
+              : t('site.bylineSeparator')
+            : null}
           <a href={author.url} rel="author">
-            {author.name}
+            <bdi>{author.name}</bdi>
           </a>
         </span>
       ))}
@@ -71,7 +82,11 @@ export function Picture(props: { media: MediaView; sizes?: string; isLead?: bool
   if (useContext(SaveDataContext)) {
     return (
       <a class="show-image" href={props.media.thumbUrl}>
-        Show image{props.media.alt === '' ? '' : `: ${props.media.alt}`}
+        {props.media.alt === '' ? (
+          <Message id="site.showImage" />
+        ) : (
+          <Message id="site.showImageWithAlt" values={{ alt: isolated(props.media.alt) }} />
+        )}
       </a>
     )
   }
@@ -81,7 +96,6 @@ export function Picture(props: { media: MediaView; sizes?: string; isLead?: bool
 /** A story in a list: headline, excerpt, byline and date. */
 export function StoryCard(props: {
   story: ArticleSummary
-  timeZone: string
   headingLevel?: 2 | 3
   showImage?: boolean
   showSection?: boolean
@@ -110,7 +124,7 @@ export function StoryCard(props: {
         </Heading>
         <p class="story-card-excerpt">{story.excerpt}</p>
         <p class="story-card-meta">
-          <BylineNames authors={story.authors} /> · <Time iso={story.publishedAt} timeZone={props.timeZone} />
+          <BylineNames authors={story.authors} /> · <Time iso={story.publishedAt} />
         </p>
       </div>
     </article>
@@ -124,11 +138,12 @@ export function Pagination(props: {
   urlFor: (page: number) => string
   labels?: { prev: string; next: string }
 }) {
+  const { t } = useLocale()
   if (props.pageCount <= 1) return null
   const { page, pageCount, urlFor } = props
-  const labels = props.labels ?? { prev: '← Newer stories', next: 'Older stories →' }
+  const labels = props.labels ?? { prev: t('site.newerStories'), next: t('site.olderStories') }
   return (
-    <nav class="pagination" aria-label="Pages">
+    <nav class="pagination" aria-label={t('site.paginationNav')}>
       {page > 1 ? (
         <a rel="prev" href={urlFor(page - 1)}>
           {labels.prev}
@@ -136,9 +151,7 @@ export function Pagination(props: {
       ) : (
         <span />
       )}
-      <span class="pagination-status">
-        Page {page} of {pageCount}
-      </span>
+      <span class="pagination-status">{t('site.pageStatus', { page, pageCount })}</span>
       {page < pageCount ? (
         <a rel="next" href={urlFor(page + 1)}>
           {labels.next}

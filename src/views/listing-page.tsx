@@ -26,12 +26,13 @@ export interface ListingPageProps {
 
 export function ListingPage(props: ListingPageProps) {
   const { chrome, page, pageCount, urlFor } = props
+  const { t } = chrome.locale
   const abs = (path: string) => chrome.siteUrl + path
   return (
     <Layout
       chrome={chrome}
       head={{
-        title: page > 1 ? `${props.title} – page ${page}` : props.title,
+        title: page > 1 ? t('site.titleWithPage', { title: props.title, page }) : props.title,
         ...(props.description ? { description: props.description } : {}),
         canonicalUrl: props.canonicalUrl,
         prevUrl: page > 1 ? abs(urlFor(page - 1)) : undefined,
@@ -45,17 +46,11 @@ export function ListingPage(props: ListingPageProps) {
         {props.intro}
       </header>
       {props.stories.length === 0 ? (
-        <p class="empty">{props.emptyText ?? 'No stories yet.'}</p>
+        <p class="empty">{props.emptyText ?? t('site.noStoriesYet')}</p>
       ) : (
         <div class="story-list">
           {props.stories.map((story) => (
-            <StoryCard
-              key={story.id}
-              story={story}
-              timeZone={chrome.timeZone}
-              showImage
-              showSection={props.showSection ?? true}
-            />
+            <StoryCard key={story.id} story={story} showImage showSection={props.showSection ?? true} />
           ))}
         </div>
       )}
