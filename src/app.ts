@@ -14,8 +14,10 @@ import { localEventsOnly } from './events/content-events.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerPublicRoutes } from './http/public-routes.ts'
+import { registerLiteMode } from './lite/lite-mode.site.ts'
 import { createArticleViewCounter } from './most-read/most-read.service.ts'
 import type { ViewCounter } from './most-read/view-counter.ts'
+import { registerOfflineRoutes } from './offline/offline.site.tsx'
 import { registerHealthRoutes } from './ops/health.ts'
 import { registerMetrics } from './ops/metrics.ts'
 import { echoRequestId, requestIdFor } from './ops/request-id.ts'
@@ -109,6 +111,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     // Before the page cache: /?p=123 of an imported WordPress site is a redirect, not the home page.
     registerQueryRedirects(site, ctx)
     if (pageCache) registerPageCache(site, { cache: pageCache, languageOf: () => ctx.config.defaultLanguage })
+    // After the page cache: lite-mode readers' pages are stored under their own key, then sent private.
+    await registerLiteMode(site, ctx)
+    registerOfflineRoutes(site, ctx)
     registerPublicRoutes(site, ctx, { views })
   })
   return app

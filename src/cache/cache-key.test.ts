@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  hasLiteCookie,
   hasSessionCookie,
   isCacheableRequest,
+  isImageFreeVariant,
   negotiateEncoding,
   pageCacheKey,
   requestVariant,
@@ -27,6 +29,20 @@ describe('page cache key', () => {
     expect(requestVariant({ 'save-data': 'On ' })).toBe('save-data')
     expect(requestVariant({ 'save-data': 'off' })).toBe('full')
     expect(requestVariant({})).toBe('full')
+  })
+
+  it('keeps lite-mode readers under a variant of their own, whatever their Save-Data header says', () => {
+    expect(requestVariant({ cookie: 'dateline_lite=1' })).toBe('lite')
+    expect(requestVariant({ cookie: 'a=b; dateline_lite=1', 'save-data': 'on' })).toBe('lite')
+    expect(requestVariant({ cookie: 'dateline_lite=0' })).toBe('full')
+    expect(requestVariant({ cookie: 'not_dateline_lite=1' })).toBe('full')
+    expect(hasLiteCookie('dateline_lite=')).toBe(false)
+    expect(pageCacheKey({ url: '/', language: 'en', variant: 'lite' })).not.toBe(
+      pageCacheKey({ url: '/', language: 'en', variant: 'save-data' }),
+    )
+    expect(isImageFreeVariant('lite')).toBe(true)
+    expect(isImageFreeVariant('save-data')).toBe(true)
+    expect(isImageFreeVariant('full')).toBe(false)
   })
 })
 

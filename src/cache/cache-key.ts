@@ -28,13 +28,35 @@ export function isCacheableRequest(method: string, url: string, headers: Incomin
 }
 
 /**
- * The variant of a page the request asks for, beyond its URL and language: today only Save-Data
- * (readers on metered connections; the lighter rendering is still to come, but the key already
- * tells the two apart so that it can never be served to the wrong reader). Listed in `Vary`.
+ * The reader's own "lite mode" switch (src/lite/lite-mode.site.ts), for browsers that never send
+ * Save-Data (Safari, Firefox). It holds only the preference, nothing that identifies anyone.
  */
-export function requestVariant(headers: IncomingHttpHeaders): string {
+export const LITE_COOKIE = 'dateline_lite'
+
+export type PageVariant = 'full' | 'save-data' | 'lite'
+
+export function hasLiteCookie(cookieHeader: string | undefined): boolean {
+  if (cookieHeader === undefined || cookieHeader === '') return false
+  return cookieHeader.split(';').some((part) => part.trim() === `${LITE_COOKIE}=1`)
+}
+
+/**
+ * The variant of a page the request asks for, beyond its URL and language: readers on metered
+ * connections who sent Save-Data: on, or switched lite mode on, get pages without image bytes.
+ * Save-Data is listed in `Vary`, so a shared cache keeps that variant apart. The lite cookie is
+ * not (`Vary: Cookie` would make a CDN keep a copy per reader's cookies, that is, no copy): its
+ * responses are `private` instead (lite-mode.site.ts), and our page cache keeps them under a key
+ * of their own, so that neither is ever served to a reader who did not ask for it.
+ */
+export function requestVariant(headers: IncomingHttpHeaders): PageVariant {
+  if (hasLiteCookie(headers.cookie)) return 'lite'
   const saveData = headers['save-data']
   return typeof saveData === 'string' && saveData.trim().toLowerCase() === 'on' ? 'save-data' : 'full'
+}
+
+/** Whether pages of this variant are rendered without images (each a link, shown when tapped). */
+export function isImageFreeVariant(variant: PageVariant): boolean {
+  return variant !== 'full'
 }
 
 export const VARY_HEADER = 'Accept-Encoding, Save-Data'

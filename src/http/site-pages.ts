@@ -1,7 +1,7 @@
 // Glue between features' page handlers and Fastify: the chrome every page shares, and sending HTML.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
-import { requestVariant } from '../cache/cache-key.ts'
+import { isImageFreeVariant, requestVariant } from '../cache/cache-key.ts'
 import { surrogateKeyHeader } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { createLocale } from '../i18n/locale.ts'
@@ -9,7 +9,7 @@ import { listSections } from '../sections/sections.service.ts'
 import { getSiteSettings, siteLogo } from '../settings/settings.service.ts'
 import { renderDocument } from '../views/render.ts'
 import type { SiteChrome } from '../views/site-chrome.ts'
-import { stylesheetUrl } from './assets.ts'
+import { offlineScriptUrl, stylesheetUrl } from './assets.ts'
 
 /**
  * The chrome of a public page. The site's name, time zone and default language are the admin's
@@ -21,8 +21,10 @@ export async function buildChrome(
   language?: string,
   request?: FastifyRequest,
 ): Promise<SiteChrome> {
-  const [settings, sections] = await Promise.all([getSiteSettings(ctx), listSections(ctx)])
+  const settings = await getSiteSettings(ctx)
   const pageLanguage = language ?? settings.defaultLanguage
+  // The navigation in the page's language: its section names and /fa/… addresses.
+  const sections = await listSections(ctx, pageLanguage)
   return {
     siteName: settings.siteName,
     logo: await siteLogo(ctx, settings),
@@ -33,10 +35,14 @@ export async function buildChrome(
       language: pageLanguage,
       defaultLanguage: settings.defaultLanguage,
       timeZone: settings.timeZone,
+      isSolarHijri: settings.solarHijri,
+      isEasternNumerals: settings.easternNumerals,
     }),
     sections,
     stylesheetUrl: stylesheetUrl(),
-    isSaveData: request !== undefined && requestVariant(request.headers) === 'save-data',
+    offlineScriptUrl: offlineScriptUrl(),
+    isSaveData: request !== undefined && isImageFreeVariant(requestVariant(request.headers)),
+    isLiteMode: request !== undefined && requestVariant(request.headers) === 'lite',
     year: Number(
       new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, year: 'numeric' }).format(ctx.clock.now()),
     ),

@@ -14,8 +14,14 @@ export interface SiteChrome {
   locale: Locale
   sections: SectionView[]
   stylesheetUrl: string
+  /** The deferred script that registers the offline-reading service worker (src/offline/). */
+  offlineScriptUrl?: string
   year: number
-  /** The reader sent Save-Data: on, so images are links until tapped (cache variant 'save-data'). */
+  /**
+   * Images are links until tapped: the reader sent Save-Data: on (cache variant 'save-data') or
+   * switched lite mode on (variant 'lite', src/lite/lite-mode.site.ts).
+   */
   isSaveData?: boolean
+  /** The reader switched lite mode on; the page offers to switch it off. */
+  isLiteMode?: boolean
 }
-
