@@ -1,21 +1,74 @@
-// The person's own account: password, two-step sign-in, sessions.
-import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from './admin-layout.tsx'
+// The person's own account: interface language, password, two-step sign-in, sessions.
+
+import type { UserRole } from '../db/tables.ts'
+import { LANGUAGES, type SiteLanguage } from '../i18n/languages.ts'
+import {
+  type AdminChrome,
+  AdminLayout,
+  CsrfField,
+  Notice,
+  ProblemList,
+  ROLE_LABELS,
+} from './admin-layout.tsx'
+import { ADMIN_LANGUAGES } from './admin-locale.ts'
+import { useAdminT } from './admin-messages.ts'
 
 export interface AccountView {
   email: string
   displayName: string
-  role: string
+  role: UserRole
+  /** The language the person chose, or null for the site's default. */
+  uiLanguage: SiteLanguage | null
+  siteDefaultLanguage: SiteLanguage
   isTwoFactorOn: boolean
   recoveryCodesLeft: number
   sessionCount: number
 }
 
 function PasswordConfirmField(props: { id: string }) {
+  const t = useAdminT()
   return (
     <>
-      <label for={props.id}>Your current password</label>
+      <label for={props.id}>{t('admin.account.currentPassword')}</label>
       <input id={props.id} name="current" type="password" autocomplete="current-password" required />
     </>
+  )
+}
+
+/** The admin's language: each option is named in its own language, so anyone can find theirs. */
+function LanguageForm(props: { account: AccountView; csrfToken: string }) {
+  const t = useAdminT()
+  const { account } = props
+  return (
+    <section class="panel" aria-labelledby="language-heading">
+      <h2 id="language-heading">{t('admin.account.languageHeading')}</h2>
+      <form method="post" action="/admin/account/language" class="stacked-form">
+        <CsrfField token={props.csrfToken} />
+        <label for="ui-language">{t('admin.account.languageLabel')}</label>
+        <select id="ui-language" name="language" aria-describedby="ui-language-hint">
+          <option value="" selected={account.uiLanguage === null}>
+            {t('admin.account.languageSiteDefault', {
+              language: LANGUAGES[account.siteDefaultLanguage].nativeName,
+            })}
+          </option>
+          {ADMIN_LANGUAGES.map((language) => (
+            <option
+              key={language}
+              value={language}
+              lang={language}
+              dir={LANGUAGES[language].dir}
+              selected={account.uiLanguage === language}
+            >
+              {LANGUAGES[language].nativeName}
+            </option>
+          ))}
+        </select>
+        <p class="hint" id="ui-language-hint">
+          {t('admin.account.languageHint')}
+        </p>
+        <button type="submit">{t('admin.account.languageSave')}</button>
+      </form>
+    </section>
   )
 }
 
@@ -25,23 +78,26 @@ export function AccountPage(props: {
   notice?: string
   problems: string[]
 }) {
+  const t = useAdminT()
   const { account, chrome } = props
   return (
-    <AdminLayout chrome={chrome} title="Your account">
-      <h1>Your account</h1>
+    <AdminLayout chrome={chrome} title={t('admin.account.title')}>
+      <h1>{t('admin.account.title')}</h1>
       <p>
-        {account.displayName} · {account.email} · {account.role}
+        <bdi>{account.displayName}</bdi> · <bdi>{account.email}</bdi> · {t(ROLE_LABELS[account.role])}
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
 
+      <LanguageForm account={account} csrfToken={chrome.csrfToken} />
+
       <section class="panel" aria-labelledby="password-heading">
-        <h2 id="password-heading">Change your password</h2>
+        <h2 id="password-heading">{t('admin.account.passwordHeading')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/account/password" class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
           <input type="hidden" name="username" value={account.email} autocomplete="username" />
           <PasswordConfirmField id="current-password" />
-          <label for="new-password">New password</label>
+          <label for="new-password">{t('admin.account.newPassword')}</label>
           <input
             id="new-password"
             name="password"
@@ -52,60 +108,50 @@ export function AccountPage(props: {
             aria-describedby="new-password-hint"
           />
           <p class="hint" id="new-password-hint">
-            At least 12 characters. Changing it signs you out on your other devices.
+            {t('admin.account.newPasswordHint')}
           </p>
-          <label for="confirmation">New password again</label>
+          <label for="confirmation">{t('admin.account.newPasswordAgain')}</label>
           <input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required />
-          <button type="submit">Change password</button>
+          <button type="submit">{t('admin.account.changePassword')}</button>
         </form>
       </section>
 
       <section class="panel" aria-labelledby="two-step-heading">
-        <h2 id="two-step-heading">Two-step sign-in</h2>
+        <h2 id="two-step-heading">{t('admin.account.twoStepHeading')}</h2>
         {account.isTwoFactorOn ? (
           <>
-            <p>
-              Two-step sign-in is <strong>on</strong>. You have {account.recoveryCodesLeft} unused recovery
-              code
-              {account.recoveryCodesLeft === 1 ? '' : 's'}.
-            </p>
+            <p>{t('admin.account.twoStepOn', { count: account.recoveryCodesLeft })}</p>
             <form method="post" action="/admin/account/2fa/recovery-codes" class="stacked-form">
               <CsrfField token={chrome.csrfToken} />
               <PasswordConfirmField id="password-for-codes" />
-              <button type="submit">Make new recovery codes</button>
+              <button type="submit">{t('admin.account.newRecoveryCodes')}</button>
             </form>
             <form method="post" action="/admin/account/2fa/disable" class="stacked-form">
               <CsrfField token={chrome.csrfToken} />
               <PasswordConfirmField id="password-for-disable" />
               <button type="submit" class="danger">
-                Turn off two-step sign-in
+                {t('admin.account.turnOffTwoStep')}
               </button>
             </form>
           </>
         ) : (
           <>
-            <p>
-              Two-step sign-in is <strong>off</strong>. With it on, signing in also asks for a code from an
-              authenticator app on your phone, so a stolen password alone is not enough.
-            </p>
+            <p>{t('admin.account.twoStepOff')}</p>
             <form method="post" action="/admin/account/2fa/setup">
               <CsrfField token={chrome.csrfToken} />
-              <button type="submit">Set up two-step sign-in</button>
+              <button type="submit">{t('admin.account.setUpTwoStep')}</button>
             </form>
           </>
         )}
       </section>
 
       <section class="panel" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Where you are signed in</h2>
-        <p>
-          You are signed in on {account.sessionCount} device{account.sessionCount === 1 ? '' : 's'} or browser
-          {account.sessionCount === 1 ? '' : 's'}. If a device was lost or shared, log out everywhere.
-        </p>
+        <h2 id="sessions-heading">{t('admin.account.sessionsHeading')}</h2>
+        <p>{t('admin.account.sessionCount', { count: account.sessionCount })}</p>
         <form method="post" action="/admin/account/logout-everywhere">
           <CsrfField token={chrome.csrfToken} />
           <button type="submit" class="danger">
-            Log out everywhere
+            {t('admin.account.logOutEverywhere')}
           </button>
         </form>
       </section>
@@ -119,24 +165,24 @@ export function TwoFactorSetupPage(props: {
   uri: string
   error?: string
 }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Set up two-step sign-in">
-      <h1>Set up two-step sign-in</h1>
+    <AdminLayout chrome={props.chrome} title={t('admin.twoStep.setupTitle')}>
+      <h1>{t('admin.twoStep.setupTitle')}</h1>
       <ol class="steps">
         <li>
-          Open an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator) and add
-          an account by entering this key by hand:
-          <p class="secret" id="totp-secret">
+          {t('admin.twoStep.step1')}
+          <p class="secret" id="totp-secret" dir="ltr">
             <code>{props.secretGroups}</code>
           </p>
           <details>
-            <summary>Or copy the full setup address</summary>
-            <p class="secret">
+            <summary>{t('admin.twoStep.copyUri')}</summary>
+            <p class="secret" dir="ltr">
               <code>{props.uri}</code>
             </p>
           </details>
         </li>
-        <li>Type the six-digit code the app shows:</li>
+        <li>{t('admin.twoStep.step2')}</li>
       </ol>
       {props.error ? (
         <Notice kind="error">
@@ -145,7 +191,7 @@ export function TwoFactorSetupPage(props: {
       ) : null}
       <form method="post" action="/admin/account/2fa/confirm" class="stacked-form">
         <CsrfField token={props.chrome.csrfToken} />
-        <label for="code">Code from the app</label>
+        <label for="code">{t('admin.twoStep.codeLabel')}</label>
         <input
           id="code"
           name="code"
@@ -153,29 +199,30 @@ export function TwoFactorSetupPage(props: {
           inputMode="numeric"
           autocomplete="one-time-code"
           pattern="[0-9 ]{6,7}"
+          dir="ltr"
           required
           aria-describedby={props.error ? 'confirm-error' : undefined}
         />
-        <button type="submit">Turn on two-step sign-in</button>
+        <button type="submit">{t('admin.twoStep.turnOn')}</button>
       </form>
       <p>
-        <a href="/admin/account">Cancel</a>
+        <a href="/admin/account">{t('admin.common.cancel')}</a>
       </p>
     </AdminLayout>
   )
 }
 
 export function RecoveryCodesPage(props: { chrome: AdminChrome; codes: string[]; isNew: boolean }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Your recovery codes">
-      <h1>Your recovery codes</h1>
-      {props.isNew ? <Notice kind="success">Two-step sign-in is on.</Notice> : null}
+    <AdminLayout chrome={props.chrome} title={t('admin.twoStep.codesTitle')}>
+      <h1>{t('admin.twoStep.codesTitle')}</h1>
+      {props.isNew ? <Notice kind="success">{t('admin.twoStep.isOn')}</Notice> : null}
       <p>
-        If you lose your phone, each of these codes lets you sign in once instead of a code from the app.
-        <strong> They are shown only now.</strong> Print them or write them down and keep them somewhere safe;
-        any earlier codes no longer work.
+        {t('admin.twoStep.codesExplain')}
+        <strong> {t('admin.twoStep.codesOnlyNow')}</strong> {t('admin.twoStep.codesKeep')}
       </p>
-      <ul class="recovery-codes">
+      <ul class="recovery-codes" dir="ltr">
         {props.codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -183,7 +230,7 @@ export function RecoveryCodesPage(props: { chrome: AdminChrome; codes: string[];
         ))}
       </ul>
       <p>
-        <a href="/admin/account">I have kept them — back to my account</a>
+        <a href="/admin/account">{t('admin.twoStep.codesKept')}</a>
       </p>
     </AdminLayout>
   )

@@ -1,4 +1,4 @@
-// /admin/account: change password, two-step sign-in, log out everywhere.
+// /admin/account: the admin's language, change password, two-step sign-in, log out everywhere.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { changePassword, isCurrentPassword, logOutEverywhere } from '../auth/account.service.ts'
 import { clearedCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../auth/auth-cookies.ts'
@@ -15,13 +15,18 @@ import {
 } from '../auth/two-factor.service.ts'
 import type { AppContext } from '../context.ts'
 import { ValidationError } from '../errors.ts'
+import { asSiteLanguage, isSiteLanguage } from '../i18n/languages.ts'
+import { setInterfaceLanguage } from '../users/users.service.ts'
 import { AccountPage, RecoveryCodesPage, TwoFactorSetupPage } from './account-page.tsx'
+import { type AdminMessageKey, adminT, requestLocale } from './admin-messages.ts'
 import { adminChrome, sendAdminPage } from './admin-pages.ts'
 import { asFormBody, formField } from './form-body.ts'
+import { translateProblems } from './problem-messages.ts'
 
-const NOTICES: Record<string, string> = {
-  'password-changed': 'Your password is changed. Your other devices are signed out.',
-  'two-step-off': 'Two-step sign-in is off.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  'password-changed': 'admin.account.noticePasswordChanged',
+  'two-step-off': 'admin.account.noticeTwoStepOff',
+  'language-saved': 'admin.account.languageSaved',
 }
 
 const ACCESS = { config: { capability: 'account.manage-own' } } as const
@@ -39,10 +44,13 @@ async function showAccount(
     countUnusedRecoveryCodes(ctx, userId),
     countUserSessions(ctx, userId),
   ])
+  const locale = requestLocale(request)
   const account = {
     email: session.user.email,
     displayName: session.user.displayName,
     role: session.user.role,
+    uiLanguage: isSiteLanguage(session.user.uiLanguage) ? session.user.uiLanguage : null,
+    siteDefaultLanguage: asSiteLanguage(locale.defaultLanguage),
     isTwoFactorOn,
     recoveryCodesLeft,
     sessionCount,
@@ -80,7 +88,15 @@ async function showSetup(
 export function registerAccountRoutes(admin: FastifyInstance, ctx: AppContext): void {
   admin.get('/account', ACCESS, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>
-    return showAccount(ctx, request, reply, { notice: NOTICES[query.notice ?? ''] })
+    const notice = NOTICES[query.notice ?? '']
+    return showAccount(ctx, request, reply, { notice: notice && adminT(request)(notice) })
+  })
+
+  admin.post('/account/language', ACCESS, async (request, reply) => {
+    const { actor } = requireSignedIn(request)
+    const language = formField(asFormBody(request.body), 'language')
+    await setInterfaceLanguage(ctx, actor, language === '' ? null : language)
+    return reply.redirect('/admin/account?notice=language-saved', 303)
   })
 
   admin.post('/account/password', ACCESS, async (request, reply) => {
@@ -94,7 +110,7 @@ export function registerAccountRoutes(admin: FastifyInstance, ctx: AppContext): 
       })
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      return showAccount(ctx, request, reply, { problems: error.problems, status: 422 })
+      return showAccount(ctx, request, reply, { problems: translateProblems(request, error), status: 422 })
     }
     return reply.redirect('/admin/account?notice=password-changed', 303)
   })
@@ -116,13 +132,7 @@ export function registerAccountRoutes(admin: FastifyInstance, ctx: AppContext): 
     const { actor } = requireSignedIn(request)
     if (await isTwoFactorEnabled(ctx, actor.userId)) return reply.redirect('/admin/account', 303)
     const codes = await confirmTwoFactor(ctx, actor, formField(asFormBody(request.body), 'code'))
-    if (!codes)
-      return showSetup(
-        ctx,
-        request,
-        reply,
-        'That code is not right. Check the key you typed and try the newest code.',
-      )
+    if (!codes) return showSetup(ctx, request, reply, adminT(request)('admin.twoStep.wrongCode'))
     return sendAdminPage(
       reply,
       <RecoveryCodesPage chrome={adminChrome(ctx, request, reply)} codes={codes} isNew />,
@@ -133,7 +143,7 @@ export function registerAccountRoutes(admin: FastifyInstance, ctx: AppContext): 
     const { actor } = requireSignedIn(request)
     if (!(await isCurrentPassword(ctx, actor.userId, formField(asFormBody(request.body), 'current')))) {
       return showAccount(ctx, request, reply, {
-        problems: ['The current password is not right'],
+        problems: [adminT(request)('admin.account.wrongPassword')],
         status: 422,
       })
     }
@@ -149,7 +159,7 @@ export function registerAccountRoutes(admin: FastifyInstance, ctx: AppContext): 
     const { actor } = requireSignedIn(request)
     if (!(await isCurrentPassword(ctx, actor.userId, formField(asFormBody(request.body), 'current')))) {
       return showAccount(ctx, request, reply, {
-        problems: ['The current password is not right'],
+        problems: [adminT(request)('admin.account.wrongPassword')],
         status: 422,
       })
     }

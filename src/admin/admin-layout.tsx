@@ -3,10 +3,20 @@
 import type { ComponentChildren } from 'preact'
 import { CSRF_FIELD } from '../auth/csrf.ts'
 import type { UserRole } from '../db/tables.ts'
+import { useLocale } from '../i18n/locale-context.ts'
+import { type AdminMessageKey, adminTranslate } from './admin-messages.ts'
 
 export interface AdminNavItem {
-  label: string
+  /** A key of the admin catalog, translated when the layout renders. */
+  label: AdminMessageKey
   href: string
+}
+
+export const ROLE_LABELS: Record<UserRole, AdminMessageKey> = {
+  admin: 'admin.role.admin',
+  editor: 'admin.role.editor',
+  author: 'admin.role.author',
+  contributor: 'admin.role.contributor',
 }
 
 /** Plain data every admin page receives, built by adminChrome() in admin-pages.ts. */
@@ -58,46 +68,48 @@ function isCurrent(item: AdminNavItem, path: string): boolean {
 
 export function AdminLayout(props: { chrome: AdminChrome; title: string; children: ComponentChildren }) {
   const { chrome } = props
+  const locale = useLocale()
+  const t = adminTranslate(locale)
   const path = chrome.currentPath.split('?')[0] ?? ''
   return (
-    <html lang="en" dir="ltr">
+    <html lang={locale.language} dir={locale.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
-        <title>{`${props.title} – ${chrome.siteName} admin`}</title>
+        <title>{t('admin.layout.title', { title: props.title, siteName: chrome.siteName })}</title>
         <link rel="stylesheet" href={chrome.stylesheetUrl} />
       </head>
       <body class="admin">
         <a class="skip-link" href="#content">
-          Skip to content
+          {t('admin.layout.skipToContent')}
         </a>
         <header class="admin-bar">
           <a class="admin-site" href={chrome.user ? '/admin' : '/'}>
-            {chrome.siteName} <span class="admin-badge">Admin</span>
+            <bdi>{chrome.siteName}</bdi> <span class="admin-badge">{t('admin.layout.badge')}</span>
           </a>
           {chrome.user ? (
             <div class="admin-user">
               <a href="/admin/account" aria-current={path === '/admin/account' ? 'page' : undefined}>
-                {chrome.user.displayName}
+                <bdi>{chrome.user.displayName}</bdi>
               </a>
-              <span class="admin-role">{chrome.user.role}</span>
+              <span class="admin-role">{t(ROLE_LABELS[chrome.user.role])}</span>
               <form method="post" action="/admin/logout" class="inline-form">
                 <CsrfField token={chrome.csrfToken} />
                 <button type="submit" class="link-button">
-                  Log out
+                  {t('admin.layout.logOut')}
                 </button>
               </form>
             </div>
           ) : null}
         </header>
         {chrome.user ? (
-          <nav class="admin-nav" aria-label="Admin">
+          <nav class="admin-nav" aria-label={t('admin.layout.navLabel')}>
             <ul>
               {chrome.nav.map((item) => (
                 <li key={item.href}>
                   <a href={item.href} aria-current={isCurrent(item, path) ? 'page' : undefined}>
-                    {item.label}
+                    {t(item.label)}
                   </a>
                 </li>
               ))}
@@ -108,7 +120,7 @@ export function AdminLayout(props: { chrome: AdminChrome; title: string; childre
           {props.children}
         </main>
         <footer class="admin-footer">
-          <a href="/">View the site</a>
+          <a href="/">{t('admin.layout.viewSite')}</a>
         </footer>
       </body>
     </html>

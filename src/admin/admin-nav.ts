@@ -5,17 +5,17 @@ import type { UserActor } from '../context.ts'
 import type { AdminNavItem } from './admin-layout.tsx'
 
 const NAV: readonly (AdminNavItem & { capability: Capability })[] = [
-  { label: 'Dashboard', href: '/admin', capability: 'admin.enter' },
-  { label: 'Stories', href: '/admin/stories', capability: 'story.edit' },
-  { label: 'Media', href: '/admin/media', capability: 'media.upload' },
-  { label: 'Sections', href: '/admin/sections', capability: 'sections.manage' },
-  { label: 'Tags', href: '/admin/tags', capability: 'tags.manage' },
-  { label: 'Authors', href: '/admin/authors', capability: 'authors.manage' },
-  { label: 'Users', href: '/admin/users', capability: 'users.manage' },
-  { label: 'Settings', href: '/admin/settings', capability: 'settings.manage' },
-  { label: 'Audit log', href: '/admin/audit', capability: 'audit.view' },
-  { label: 'API keys', href: '/admin/api-keys', capability: 'api-keys.manage' },
-  { label: 'Webhooks', href: '/admin/webhooks', capability: 'webhooks.manage' },
+  { label: 'admin.nav.dashboard', href: '/admin', capability: 'admin.enter' },
+  { label: 'admin.nav.stories', href: '/admin/stories', capability: 'story.edit' },
+  { label: 'admin.nav.media', href: '/admin/media', capability: 'media.upload' },
+  { label: 'admin.nav.sections', href: '/admin/sections', capability: 'sections.manage' },
+  { label: 'admin.nav.tags', href: '/admin/tags', capability: 'tags.manage' },
+  { label: 'admin.nav.authors', href: '/admin/authors', capability: 'authors.manage' },
+  { label: 'admin.nav.users', href: '/admin/users', capability: 'users.manage' },
+  { label: 'admin.nav.settings', href: '/admin/settings', capability: 'settings.manage' },
+  { label: 'admin.nav.audit', href: '/admin/audit', capability: 'audit.view' },
+  { label: 'admin.nav.apiKeys', href: '/admin/api-keys', capability: 'api-keys.manage' },
+  { label: 'admin.nav.webhooks', href: '/admin/webhooks', capability: 'webhooks.manage' },
 ]
 
 export function navFor(actor: UserActor): AdminNavItem[] {

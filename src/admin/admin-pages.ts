@@ -1,11 +1,13 @@
 // Glue for admin page handlers: the chrome every admin page shows, and sending the HTML.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { VNode } from 'preact'
+import { h, type VNode } from 'preact'
 import { csrfToken } from '../auth/csrf.ts'
 import type { AppContext } from '../context.ts'
+import { LocaleContext } from '../i18n/locale-context.ts'
 import { renderDocument } from '../views/render.ts'
 import { adminStylesheetUrl } from './admin-assets.ts'
 import type { AdminChrome } from './admin-layout.tsx'
+import { requestLocale } from './admin-messages.ts'
 import { navFor } from './admin-nav.ts'
 
 export function adminChrome(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): AdminChrome {
@@ -24,7 +26,15 @@ export function adminChrome(ctx: AppContext, request: FastifyRequest, reply: Fas
   }
 }
 
-/** Admin pages are never cached or indexed (the plugin sets those headers on every response). */
+/**
+ * Admin pages are never cached or indexed (the plugin sets those headers on every response). The
+ * page renders inside the request's admin Locale, which its components read with useAdminT().
+ */
 export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  return reply.status(status).header('content-type', 'text/html; charset=utf-8').send(renderDocument(page))
+  const localized = h(LocaleContext.Provider, { value: requestLocale(reply.request) }, page)
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-language', requestLocale(reply.request).language)
+    .send(renderDocument(localized as VNode))
 }

@@ -38,6 +38,8 @@ import { registerWebhookRoutes } from '../webhooks/webhooks.admin.tsx'
 import { registerAccountRoutes } from './account.admin.tsx'
 import { registerAdminAssetRoutes } from './admin-assets.ts'
 import { AdminErrorPage } from './admin-error-page.tsx'
+import { resolveAdminLocale } from './admin-locale.ts'
+import { adminT } from './admin-messages.ts'
 import { adminChrome, sendAdminPage } from './admin-pages.ts'
 import { registerDashboardRoutes } from './dashboard.admin.tsx'
 
@@ -121,6 +123,7 @@ async function adminPlugin(admin: FastifyInstance, options: AdminPluginOptions):
 
   admin.addHook('onRequest', async (request, reply) => {
     request.session = await loadSession(ctx, request, reply)
+    request.adminLocale = await resolveAdminLocale(ctx, request)
   })
   admin.addHook('preHandler', enforceRouteAccess)
   await registerCsrf(admin)
@@ -135,25 +138,25 @@ async function adminPlugin(admin: FastifyInstance, options: AdminPluginOptions):
     let status: number
     let code: string
     let message: string
+    const t = adminT(request)
     if (error instanceof AppError) {
       status = error.status
       code = error.code
-      message = error.isSafeToShow ? error.message : 'Something went wrong.'
+      message = error.isSafeToShow ? error.message : t('admin.error.generic')
       if (status >= 500) request.log.error({ err: error }, 'admin request failed')
     } else if (CSRF_CODES.has(error.code)) {
       status = 403
       code = 'CSRF_INVALID'
-      message =
-        'This form had expired or did not come from this site. Go back, reload the page and try again.'
+      message = t('admin.error.csrf')
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode
       code = 'BAD_REQUEST'
-      message = 'The request could not be understood.'
+      message = t('admin.error.badRequest')
     } else {
       request.log.error({ err: error }, 'unexpected admin error')
       status = 500
       code = 'INTERNAL'
-      message = 'Something went wrong. Please try again in a moment.'
+      message = t('admin.error.internal')
     }
     // The session may be what failed to load: fall back to a page without the person's details.
     if (request.session === null) request.session = { kind: 'anonymous' }
@@ -175,7 +178,7 @@ async function adminPlugin(admin: FastifyInstance, options: AdminPluginOptions):
         chrome={adminChrome(ctx, request, reply)}
         status={404}
         code="NOT_FOUND"
-        message="There is no admin page at this address (yet)."
+        message={adminT(request)('admin.error.noSuchPage')}
       />
     )
     return sendAdminPage(reply, page, 404)

@@ -28,6 +28,8 @@ export interface SessionUser {
   email: string
   displayName: string
   role: UserRole
+  /** The admin's interface language the person chose; null follows the site's default. */
+  uiLanguage: string | null
 }
 
 export interface LoadedSession {
@@ -131,6 +133,7 @@ export async function findSession(
       'users.display_name',
       'users.role',
       'users.is_active',
+      'users.ui_language',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst()
@@ -155,7 +158,13 @@ export async function findSession(
     stage: row.stage,
     csrfSecret: row.csrf_secret,
     absoluteExpiresAt: row.absolute_expires_at,
-    user: { id: row.user_id, email: row.email, displayName: row.display_name, role: row.role },
+    user: {
+      id: row.user_id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      uiLanguage: row.ui_language,
+    },
   }
 }
 

@@ -1,8 +1,9 @@
 import { recordAudit } from '../audit/audit.service.ts'
-import type { Actor, AppContext } from '../context.ts'
+import type { Actor, AppContext, UserActor } from '../context.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { UserRole, UserRow } from '../db/tables.ts'
 import { AppError, ConflictError, ValidationError } from '../errors.ts'
+import { isSiteLanguage, SITE_LANGUAGES } from '../i18n/languages.ts'
 import { hashPassword } from './passwords.ts'
 
 export const ROLES: readonly UserRole[] = ['admin', 'editor', 'author', 'contributor']
@@ -229,4 +230,20 @@ export async function changeUserRole(
     { type: 'user', id: userId },
     { from: user.role, to: role },
   )
+}
+
+/**
+ * The admin's interface language for the person themselves: "en", "fa", "ps", or null to follow
+ * the site's default language. Anything else is refused, so a stored value is always one we have.
+ */
+export async function setInterfaceLanguage(
+  ctx: AppContext,
+  actor: UserActor,
+  language: string | null,
+): Promise<void> {
+  if (language !== null && !isSiteLanguage(language)) {
+    const message = `The interface language must be one of ${SITE_LANGUAGES.join(', ')}, or empty for the site's default`
+    throw new ValidationError([message], { language: message })
+  }
+  await ctx.db.updateTable('users').set({ ui_language: language }).where('id', '=', actor.userId).execute()
 }
