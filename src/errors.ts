@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'IMPORT_DOCTYPE_REFUSED'
   | 'IMPORT_ENCODING_INVALID'
   | 'IMPORT_FILE_UNREADABLE'
+  | 'IMPORT_JSON_INVALID'
+  | 'IMPORT_NOT_DATELINE_EXPORT'
 
 export class AppError extends Error {
   readonly code: ErrorCode

@@ -86,13 +86,19 @@ describe('readExport', () => {
   })
 
   it('refuses a broken element, naming its line', async () => {
-    const error = await failure(write('broken.json', '{"version":2,\n"stories":[\n{"slug":"a"},\n{"slug":b}\n]}'))
+    const error = await failure(
+      write('broken.json', '{"version":2,\n"stories":[\n{"slug":"a"},\n{"slug":b}\n]}'),
+    )
     expect(error.code).toBe('IMPORT_JSON_INVALID')
     expect(error.line).toBe(4)
   })
 
   it('refuses bytes that are not UTF-8, something other than an object, and trailing content', async () => {
-    const latin1 = Buffer.concat([Buffer.from('{"stories":[{"slug":"'), Buffer.from([0xe9]), Buffer.from('"}]}')])
+    const latin1 = Buffer.concat([
+      Buffer.from('{"stories":[{"slug":"'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}]}'),
+    ])
     expect((await failure(write('latin1.json', latin1))).code).toBe('IMPORT_ENCODING_INVALID')
     expect((await failure(write('array.json', '[1,2]'))).message).toMatch(/does not start with/)
     expect((await failure(write('empty.json', ''))).message).toMatch(/empty/)

@@ -37,7 +37,12 @@ function isSpace(byte: number): boolean {
 }
 
 const invalid = (message: string, line: number, cause?: unknown) =>
-  new ImportFileError('IMPORT_JSON_INVALID', `The file is not a valid export: ${message}`, { line, column: 1 }, cause)
+  new ImportFileError(
+    'IMPORT_JSON_INVALID',
+    `The file is not a valid export: ${message}`,
+    { line, column: 1 },
+    cause,
+  )
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -97,7 +102,8 @@ export async function* readExport(file: string, options: ReadOptions = {}): Asyn
       bytesRead += chunk.length
       options.onRead?.(bytesRead)
       if (isRootClosed) {
-        for (const byte of chunk) if (!isSpace(byte)) throw invalid('there is more after the closing "}"', line)
+        for (const byte of chunk)
+          if (!isSpace(byte)) throw invalid('there is more after the closing "}"', line)
         continue
       }
       for (let i = 0; i < chunk.length && !isFinished; i++) {
@@ -264,5 +270,6 @@ export async function* readExport(file: string, options: ReadOptions = {}): Asyn
   for (const event of out.splice(0)) yield event
   if (isFinished) return
   if (depth === 0 && !isRootClosed) throw invalid('the file is empty', line)
-  if (!isRootClosed) throw invalid('it ends before its closing "}": it was probably cut short while copying', line)
+  if (!isRootClosed)
+    throw invalid('it ends before its closing "}": it was probably cut short while copying', line)
 }
