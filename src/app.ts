@@ -23,6 +23,7 @@ import { registerMetrics } from './ops/metrics.ts'
 import { echoRequestId, requestIdFor } from './ops/request-id.ts'
 import { registerQueryRedirects } from './redirects/query-redirects.ts'
 import { indexOnContentEvents } from './search/search.service.ts'
+import { publishStaticOnEvents } from './static/static-live.ts'
 import { queueWebhooksOnContentEvents } from './webhooks/webhooks.service.ts'
 
 /** Strict CSP: no inline scripts or styles anywhere, nothing from other hosts. */
@@ -116,5 +117,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     registerOfflineRoutes(site, ctx)
     registerPublicRoutes(site, ctx, { views })
   })
+  // STATIC_DIR: every public page kept as a file for nginx, rewritten on the same events (src/static/).
+  if (ctx.config.staticDir) publishStaticOnEvents(app, ctx, ctx.config.staticDir)
   return app
 }

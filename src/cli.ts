@@ -25,7 +25,8 @@ Configuration (environment variables):
   LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
   LOG_READER_IPS on|off: let request logs carry readers' IP addresses (default off)
   METRICS_TOKEN  bearer token for /metrics (default: loopback only)
-  PG_DUMP_PATH, PG_RESTORE_PATH   the PostgreSQL tools for backup and restore`
+  PG_DUMP_PATH, PG_RESTORE_PATH   the PostgreSQL tools for backup and restore
+  STATIC_DIR     keep every public page as files in this folder for nginx (default: off)`
 
 function readConfig() {
   return loadConfig(process.env)
@@ -320,6 +321,29 @@ program
       )
       if (summary.media > 0)
         console.log(`The image files themselves are in ${ctx.config.mediaDir}: copy that folder too.`)
+    })
+  })
+
+// Static publishing and mirrors (issue 9): pages as files for nginx, and copies for other hosts.
+const staticCommand = program
+  .command('static')
+  .description('keep every public page as files for a web server in front (see docs/deploy.md)')
+
+staticCommand
+  .command('build <dir>')
+  .description(
+    'write every public page (every listing page, stories, lite, feeds, sitemaps, robots.txt, in every language) to <dir>, with .gz and .br beside each; only what changed is rewritten, each file replaced atomically. With STATIC_DIR set, `dateline serve` keeps the folder up to date by itself',
+  )
+  .action(async (dir: string) => {
+    const { buildStaticFolder } = await import('./static/static-build.ts')
+    const { summarizeReport } = await import('./static/static-publisher.ts')
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      const report = await buildStaticFolder(ctx, dir)
+      console.log(summarizeReport(report))
+      for (const path of report.refused) console.error(`refused (unsafe path): ${path}`)
+      for (const failure of report.failed) console.error(`failed: ${failure.path}: ${failure.reason}`)
+      if (report.failed.length > 0) process.exitCode = 1
     })
   })
 

@@ -37,6 +37,11 @@ export interface Config {
   metricsToken?: string
   /** Whether request logs may carry readers' IP addresses (LOG_READER_IPS). Off by default. */
   isReaderIpLogged: boolean
+  /**
+   * Folder where every public page is kept as a file for a web server in front (STATIC_DIR,
+   * src/static/). Unset: static publishing is off.
+   */
+  staticDir?: string
 }
 
 export class ConfigError extends Error {
@@ -154,6 +159,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (isReaderIpLogged === undefined)
     problems.push(`LOG_READER_IPS must be on or off, got "${readerIpsText}"`)
 
+  const staticDirText = env.STATIC_DIR?.trim() || ''
+  const staticDir = staticDirText === '' ? undefined : path.resolve(cwd, staticDirText)
+
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     database: database as DatabaseConfig,
@@ -170,5 +178,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     allowPrivateWebhookTargets: allowPrivateWebhookTargets as boolean,
     ...(metricsToken ? { metricsToken } : {}),
     isReaderIpLogged: isReaderIpLogged as boolean,
+    ...(staticDir ? { staticDir } : {}),
   }
 }
