@@ -1,6 +1,6 @@
-// /admin/settings (administrators): the site's name, logo, default language and time zone. The
-// environment's values are the defaults; what is saved here overrides them, on the public site at
-// once (the page cache is purged on save).
+// /admin/settings (administrators): the site's name, logo, default language, time zone, feeds, and the
+// calendar and digits of Dari and Pashto pages. The environment's values are the defaults; what is
+// saved here overrides them, on the public site at once (the page cache is purged on save).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
@@ -117,6 +117,20 @@ export function SettingsPage(props: {
             errors={props.errors}
             hint="Feed readers then show each story in full, which helps readers whose connection comes and goes. Unticked, feeds carry only the excerpt and a link."
           />
+          <CheckboxField
+            name="solarHijri"
+            label="Solar Hijri calendar on Dari and Pashto pages"
+            isChecked={values.solarHijri === 'on'}
+            errors={props.errors}
+            hint="Dates read ۶ قوس ۱۴۰۵ rather than 27 November 2026. English pages, addresses and machine-readable dates stay Gregorian."
+          />
+          <CheckboxField
+            name="easternNumerals"
+            label="Eastern Arabic-Indic digits (۱۲۳) on Dari and Pashto pages"
+            isChecked={values.easternNumerals === 'on'}
+            errors={props.errors}
+            hint="Dates, page numbers and counts are written ۱۲۳ rather than 123. Addresses and machine-readable values keep 123."
+          />
           <button type="submit">Save settings</button>
         </form>
       </section>
@@ -143,6 +157,8 @@ async function showSettings(
     defaultLanguage: settings.defaultLanguage,
     timeZone: settings.timeZone,
     feedsFullContent: settings.feedsFullContent ? 'on' : '',
+    solarHijri: settings.solarHijri ? 'on' : '',
+    easternNumerals: settings.easternNumerals ? 'on' : '',
   }
   const page = (
     <SettingsPage
@@ -183,6 +199,8 @@ export function registerSettingsRoutes(admin: FastifyInstance, ctx: AppContext):
       defaultLanguage: formField(body, 'defaultLanguage'),
       timeZone: formField(body, 'timeZone'),
       feedsFullContent: formField(body, 'feedsFullContent'),
+      solarHijri: formField(body, 'solarHijri'),
+      easternNumerals: formField(body, 'easternNumerals'),
     }
     try {
       await saveSiteSettings(ctx, actor, { ...values, version: formField(body, 'version') })

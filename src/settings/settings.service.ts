@@ -1,15 +1,15 @@
-// Site settings an administrator may change in the admin: the site's name, logo, default language
-// and time zone. The environment gives the defaults; a stored setting overrides its default. The
-// public site reads them through getSiteSettings (remembered per app, cleared on save), and a save
-// purges the page cache through a site.changed event.
+// Site settings an administrator may change in the admin: the site's name, logo, default language,
+// time zone, feed content, and the calendar and digits of Dari and Pashto pages. The environment
+// gives the defaults; a stored setting overrides its default. The public site reads them through
+// getSiteSettings (remembered per app, cleared on save), and a save purges the page cache through
+// a site.changed event.
 import { recordAudit } from '../audit/audit.service.ts'
 import { assertCan } from '../auth/capabilities.ts'
 import type { Actor, AppContext } from '../context.ts'
 import { ConflictError, ValidationError } from '../errors.ts'
+import { SITE_LANGUAGES, type SiteLanguage } from '../i18n/languages.ts'
 import { getMediaByIds, type MediaView } from '../media/media.service.ts'
 import type { StoredSettings } from './settings-cache.ts'
-
-import { SITE_LANGUAGES, type SiteLanguage } from '../i18n/languages.ts'
 
 export { SITE_LANGUAGES, type SiteLanguage }
 
@@ -29,6 +29,10 @@ const KEYS = {
   timeZone: 'time_zone',
   /** '0' when feeds carry excerpts only; absent means whole stories (the default). */
   feedsFullContent: 'feeds_full_content',
+  /** '1' when Dari and Pashto pages date in the Solar Hijri calendar; absent means Gregorian. */
+  solarHijri: 'solar_hijri_calendar',
+  /** '1' when Dari and Pashto pages write Eastern Arabic-Indic digits (۱۲۳); absent means 123. */
+  easternNumerals: 'eastern_arabic_numerals',
 } as const
 
 type SettingName = keyof typeof KEYS
@@ -41,6 +45,10 @@ export interface SiteSettings {
   timeZone: string
   /** Whether feeds carry whole stories (content:encoded, content_html) or excerpts only. */
   feedsFullContent: boolean
+  /** Dari and Pashto pages show dates in the Solar Hijri calendar (۶ قوس ۱۴۰۵) rather than the Gregorian. */
+  solarHijri: boolean
+  /** Dari and Pashto pages show Eastern Arabic-Indic digits (۱۲۳) rather than 123. URLs and ISO values never change. */
+  easternNumerals: boolean
   /** Which fields are stored overrides rather than the environment's defaults. */
   overridden: Readonly<Record<SettingName, boolean>>
   /** Sent back by the settings form, so a save over someone else's newer save is caught. */
@@ -83,6 +91,8 @@ export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
   const timeZone = stored.values.get(KEYS.timeZone)
   const feedsText = stored.values.get(KEYS.feedsFullContent)?.trim().toLowerCase()
   const isFeedsExcerptOnly = feedsText !== undefined && ['0', 'false', 'no', 'off'].includes(feedsText)
+  const solarHijri = isStoredOn(stored.values.get(KEYS.solarHijri))
+  const easternNumerals = isStoredOn(stored.values.get(KEYS.easternNumerals))
   const siteName = name ? name.slice(0, MAX_SITE_NAME_LENGTH) : undefined
   const logoMediaId = Number.isSafeInteger(logo) && logo > 0 ? logo : undefined
   const defaultLanguage =
@@ -94,15 +104,25 @@ export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
     defaultLanguage: defaultLanguage ?? ctx.config.defaultLanguage,
     timeZone: zone ?? ctx.config.timeZone,
     feedsFullContent: !isFeedsExcerptOnly,
+    solarHijri,
+    easternNumerals,
     overridden: {
       siteName: siteName !== undefined,
       logoMediaId: logoMediaId !== undefined,
       defaultLanguage: defaultLanguage !== undefined,
       timeZone: zone !== undefined,
       feedsFullContent: isFeedsExcerptOnly,
+      solarHijri,
+      easternNumerals,
     },
     version: stored.version,
   }
+}
+
+/** A stored flag that is on ('1'); anything else, or nothing, is off. */
+function isStoredOn(value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase()
+  return text !== undefined && ['1', 'true', 'yes', 'on'].includes(text)
 }
 
 /** The language readers get when the address does not say: the stored setting, else DEFAULT_LANGUAGE. */
@@ -124,6 +144,10 @@ export interface SiteSettingsInput {
   timeZone: string
   /** 'on' for whole stories in feeds (a checkbox), anything else for excerpts only. */
   feedsFullContent: string
+  /** 'on' for Solar Hijri dates on Dari and Pashto pages (a checkbox); left out, the setting stays. */
+  solarHijri?: string
+  /** 'on' for Eastern Arabic-Indic digits on Dari and Pashto pages (a checkbox); left out, it stays. */
+  easternNumerals?: string
   /** The version the form was opened at (SiteSettings.version). */
   version: string
 }
@@ -162,14 +186,19 @@ export async function saveSiteSettings(
   }
   if (Object.keys(fields).length > 0) throw new ValidationError(Object.values(fields), fields)
 
+  const before = await getSiteSettings(ctx)
+  /** A checkbox: 'on' stores '1', anything else clears it; left out of the input, it keeps its value. */
+  const flag = (value: string | undefined, current: boolean): string | undefined =>
+    (value === undefined ? current : value === 'on') ? '1' : undefined
   const wanted: Record<SettingName, string | undefined> = {
     siteName: siteName === ctx.config.siteName ? undefined : siteName,
     logoMediaId: logoMediaId === null ? undefined : String(logoMediaId),
     defaultLanguage: language === ctx.config.defaultLanguage ? undefined : language,
     timeZone: timeZone === ctx.config.timeZone ? undefined : timeZone,
     feedsFullContent: input.feedsFullContent === 'on' ? undefined : '0',
+    solarHijri: flag(input.solarHijri, before.solarHijri),
+    easternNumerals: flag(input.easternNumerals, before.easternNumerals),
   }
-  const before = await getSiteSettings(ctx)
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (trx) => {
     // Read again inside the transaction: the cache may be older than the newest save.
@@ -207,7 +236,7 @@ export async function saveSiteSettings(
   }
   if (Object.keys(changes).length > 0) {
     await recordAudit(ctx, actor, 'settings.updated', { type: 'settings', id: 'site' }, changes)
-    // The name, language and time zone are on every page: every cached page is now wrong.
+    // The name, language, time zone, calendar and digits are on every page: every cached page is now wrong.
     await ctx.events.emitSiteChange({ type: 'site.changed', what: 'settings', at: now })
   }
   return after
