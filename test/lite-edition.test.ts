@@ -129,6 +129,91 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect($('main li a').first().text()).toBe('Power returns to the northern districts')
     })
 
+    it('lets a reader switch lite mode on and off without JavaScript, kept private from shared caches', async () => {
+      const form = (await page(storyPath)).$('footer form.lite-mode-toggle')
+      expect(form.attr('method')).toBe('post')
+      expect(form.attr('action')).toBe('/lite-mode')
+      expect(form.find('input[name="lite"]').attr('value')).toBe('on')
+      expect(form.find('input[name="back"]').attr('value')).toBe(storyPath)
+      const switchOn = await t.get('/lite-mode', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+        body: new URLSearchParams({ lite: 'on', back: storyPath }).toString(),
+      })
+      expect(switchOn.status).toBe(303)
+      expect(switchOn.headers.get('location')).toBe(storyPath)
+      expect(switchOn.headers.get('cache-control')).toBe('no-store')
+      // The browser drops the full pages it kept, so the next ones come in the new variant.
+      expect(switchOn.headers.get('clear-site-data')).toBe('"cache"')
+      const cookie = switchOn.headers.get('set-cookie') ?? ''
+      // Only the preference: no id, no expiry beyond a year, never sent to other sites' requests.
+      expect(cookie).toMatch(/^dateline_lite=1;/)
+      expect(cookie).toContain('SameSite=Lax')
+      expect(cookie).toContain('HttpOnly')
+      expect(cookie).toContain('Path=/')
+      expect(cookie).toContain('Max-Age=31536000')
+      const liteCookie = { cookie: 'dateline_lite=1' }
+
+      for (const path of ['/', storyPath, '/latest/']) {
+        // Full, lite, lite again, full again, Save-Data: the page cache never mixes them.
+        const full = await page(path)
+        const lite = await page(path, liteCookie)
+        expect(lite.response.status).toBe(200)
+        expect(mediaImages(lite.$), `${path} in lite mode`).toBe(0)
+        // Never in a shared cache: a CDN cannot hand this page to a reader without the cookie.
+        expect(lite.response.headers.get('cache-control')).toBe('private, no-cache')
+        expect(lite.response.headers.get('surrogate-key')).toBeNull()
+        expect(lite.response.headers.get('vary') ?? '').not.toMatch(/cookie/i)
+        expect(lite.$('footer form.lite-mode-toggle input[name="lite"]').attr('value')).toBe('off')
+        const liteAgain = await page(path, liteCookie)
+        expect(liteAgain.response.headers.get('x-cache')).toBe('HIT')
+        expect(liteAgain.response.headers.get('cache-control')).toBe('private, no-cache')
+        expect(mediaImages(liteAgain.$)).toBe(0)
+        const fullAgain = await page(path)
+        expect(fullAgain.response.headers.get('cache-control')).toMatch(/^public/)
+        expect(mediaImages(fullAgain.$), path).toBe(mediaImages(full.$))
+        expect(mediaImages(fullAgain.$)).toBeGreaterThan(0)
+        expect(fullAgain.$('footer form.lite-mode-toggle input[name="lite"]').attr('value')).toBe('on')
+        // Save-Data readers share their cacheable variant with no one in lite mode.
+        const saveData = await page(path, SAVE_DATA)
+        expect(saveData.response.headers.get('cache-control')).toMatch(/^public/)
+        expect(mediaImages(saveData.$)).toBe(0)
+        expect(saveData.$('form.lite-mode-toggle').length).toBe(0)
+      }
+
+      const switchOff = await t.get('/lite-mode', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: t.baseUrl,
+          ...liteCookie,
+        },
+        body: new URLSearchParams({ lite: 'off', back: '/latest/' }).toString(),
+      })
+      expect(switchOff.status).toBe(303)
+      expect(switchOff.headers.get('location')).toBe('/latest/')
+      expect(switchOff.headers.get('set-cookie')).toMatch(/^dateline_lite=; Max-Age=0;/)
+    })
+
+    it('refuses a lite-mode switch from another site, and never sends the reader to another host', async () => {
+      const post = (headers: Record<string, string>, back: string) =>
+        t.get('/lite-mode', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: new URLSearchParams({ lite: 'on', back }).toString(),
+        })
+      for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }]) {
+        const refused = await post(headers, '/')
+        expect(refused.status).toBe(403)
+        expect(refused.headers.get('set-cookie')).toBeNull()
+      }
+      for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example', '/\tevil']) {
+        const response = await post({ 'sec-fetch-site': 'same-origin' }, back)
+        expect(response.status).toBe(303)
+        expect(response.headers.get('location')).toBe('/')
+      }
+    })
+
     it('prints the story without navigation, with link addresses', async () => {
       const { $ } = await page(storyPath)
       const css = await (await t.get($('link[rel="stylesheet"]').attr('href') ?? '')).text()

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { assetsVersion, stylesheetUrl } from '../http/assets.ts'
 import { absoluteUrl, buildChrome } from '../http/site-pages.ts'
-import { LANGUAGES, localizedPath, SITE_LANGUAGES } from '../i18n/languages.ts'
+import { LANGUAGES, languagePrefix, localizedPath, SITE_LANGUAGES } from '../i18n/languages.ts'
 import { createLocale } from '../i18n/locale.ts'
 import { getSiteSettings, siteLogo } from '../settings/settings.service.ts'
 import { Layout } from '../views/layout.tsx'
@@ -25,6 +25,8 @@ export interface OfflineConfig {
   shell: string[]
   offlinePage: string
   headlinePaths: string[]
+  /** "/fa", "/ps": where the other languages' pages live. */
+  languagePrefixes: string[]
 }
 
 export async function offlineConfig(ctx: AppContext): Promise<OfflineConfig> {
@@ -40,7 +42,10 @@ export async function offlineConfig(ctx: AppContext): Promise<OfflineConfig> {
     .update(JSON.stringify({ shell, headlinePaths, assets: assetsVersion(), workerSource }))
     .digest('hex')
     .slice(0, 12)
-  return { version, shell, offlinePage: OFFLINE_PAGE_PATH, headlinePaths }
+  const languagePrefixes = SITE_LANGUAGES.map((language) =>
+    languagePrefix(language, settings.defaultLanguage),
+  ).filter((prefix) => prefix !== '')
+  return { version, shell, offlinePage: OFFLINE_PAGE_PATH, headlinePaths, languagePrefixes }
 }
 
 async function sendServiceWorker(ctx: AppContext, reply: FastifyReply): Promise<FastifyReply> {

@@ -63,6 +63,12 @@ self.addEventListener('activate', (event) => {
   )
 })
 
+/** "/fa/search" → "/search": the other languages' pages live under /{code}/, and follow the same rules. */
+function withoutLanguagePrefix(path) {
+  const prefix = CONFIG.languagePrefixes.find((p) => path === p || path.startsWith(`${p}/`))
+  return prefix === undefined ? path : path.slice(prefix.length) || '/'
+}
+
 function isUnderPrefix(path, prefix) {
   return path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`)
 }
@@ -110,7 +116,7 @@ async function keepStory(url, response) {
 async function navigate(event, url) {
   const cacheName = CONFIG.headlinePaths.includes(url.pathname)
     ? HEADLINES_CACHE
-    : isStoryPath(url.pathname)
+    : isStoryPath(withoutLanguagePrefix(url.pathname))
       ? STORIES_CACHE
       : undefined
   // Stored without the query string: the site ignores it too (src/cache/cache-key.ts).
@@ -159,6 +165,7 @@ self.addEventListener('fetch', (event) => {
     if (request.mode !== 'navigate') event.respondWith(shellFile(request))
     return
   }
-  if (NEVER_HANDLED_PREFIXES.some((prefix) => isUnderPrefix(url.pathname, prefix))) return
+  const sitePath = withoutLanguagePrefix(url.pathname)
+  if (NEVER_HANDLED_PREFIXES.some((prefix) => isUnderPrefix(sitePath, prefix))) return
   if (request.mode === 'navigate') event.respondWith(navigate(event, url))
 })

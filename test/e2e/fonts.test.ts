@@ -1,0 +1,120 @@
+// Vazirmatn is loaded only on right-to-left pages (issue 5 §4): an English page downloads no font
+// file at all, a Dari page downloads the arabic subset as WOFF2 from our own host, and a reader who
+// saves data keeps the system font. Every request is recorded in a real browser.
+import { existsSync } from 'node:fs'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemo } from '../../src/demo/seed.ts'
+import { startTestApp, type TestApp } from '../helpers/test-app.ts'
+
+const CHROMIUM_PATH = '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM_PATH)
+
+interface Recorded {
+  url: string
+  status: number
+  contentType: string
+  cacheControl: string
+}
+
+describe.skipIf(!hasChromium)('Vazirmatn on right-to-left pages only', () => {
+  let english: TestApp
+  let dari: TestApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    // A Dari newsroom (Dari as the default language) and an English one, each with the demo.
+    ;[english, dari] = await Promise.all([
+      startTestApp('sqlite'),
+      startTestApp('sqlite', { env: { DEFAULT_LANGUAGE: 'fa' } }),
+    ])
+    await Promise.all([seedDemo(english.ctx), seedDemo(dari.ctx)])
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await english?.close()
+    await dari?.close()
+  })
+
+  /** Opens a page in a fresh browser (empty cache, no service worker) and records every response. */
+  async function visit(
+    t: TestApp,
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ responses: Recorded[]; bodyFont: string; isVazirmatnLoaded: boolean }> {
+    const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: headers })
+    const page = await context.newPage()
+    const responses: Recorded[] = []
+    page.on('response', (response) =>
+      responses.push({
+        url: response.url(),
+        status: response.status(),
+        contentType: response.headers()['content-type'] ?? '',
+        cacheControl: response.headers()['cache-control'] ?? '',
+      }),
+    )
+    await page.goto(t.baseUrl + path, { waitUntil: 'networkidle' })
+    await page.evaluate(() => document.fonts.ready)
+    const bodyFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily)
+    const isVazirmatnLoaded = await page.evaluate(() =>
+      [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Vazirmatn' && face.status === 'loaded'),
+    )
+    await context.close()
+    return { responses, bodyFont, isVazirmatnLoaded }
+  }
+
+  const isFont = (r: Recorded) => /\.(woff2?|ttf|otf)(\?|$)/.test(r.url) || r.contentType.startsWith('font/')
+
+  it('downloads no font on an English page', async () => {
+    for (const path of ['/', '/latest/']) {
+      const { responses, bodyFont, isVazirmatnLoaded } = await visit(english, path)
+      expect(responses.some((r) => r.url.includes('/assets/site.'))).toBe(true)
+      expect(responses.filter(isFont).map((r) => r.url)).toEqual([])
+      expect(bodyFont).not.toContain('Vazirmatn')
+      expect(isVazirmatnLoaded).toBe(false)
+    }
+  })
+
+  it('downloads the arabic subset of Vazirmatn as WOFF2 from our own host on a Dari page', async () => {
+    const { responses, bodyFont, isVazirmatnLoaded } = await visit(dari, '/')
+    const fonts = responses.filter(isFont)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) {
+      expect(new URL(font.url).origin).toBe(dari.baseUrl)
+      expect(new URL(font.url).pathname).toMatch(/^\/assets\/vazirmatn-arabic-(400|700)\.[0-9a-f]{12}\.woff2$/)
+      expect(font.status).toBe(200)
+      expect(font.contentType).toBe('font/woff2')
+      expect(font.cacheControl).toBe('public, max-age=31536000, immutable')
+    }
+    expect(bodyFont).toMatch(/^Vazirmatn,/)
+    expect(isVazirmatnLoaded).toBe(true)
+  })
+
+  it('keeps the system font for a Dari reader who saves data', async () => {
+    const { responses, bodyFont } = await visit(dari, '/', { 'save-data': 'on' })
+    expect(responses.filter(isFont).map((r) => r.url)).toEqual([])
+    expect(bodyFont).not.toContain('Vazirmatn')
+  })
+
+  it('declares the faces with font-display: swap, so text never waits for them', async () => {
+    const css = await (await dari.get(cssPath(await (await dari.get('/')).text()))).text()
+    const faces = css.match(/@font-face\s*{[^}]*}/g) ?? []
+    expect(faces).toHaveLength(2)
+    for (const face of faces) {
+      expect(face).toContain('font-display: swap')
+      expect(face).toContain('unicode-range')
+      expect(face).toMatch(/format\("woff2"\)/)
+    }
+  })
+})
+
+function cssPath(html: string): string {
+  const match = /<link rel="stylesheet" href="([^"]+)"/.exec(html)
+  if (!match?.[1]) throw new Error('no stylesheet')
+  return match[1]
+}
