@@ -3,16 +3,19 @@ import type { FastifyInstance } from 'fastify'
 import { requireSignedIn } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
 import type { ArticleStatus } from '../db/tables.ts'
+import { useLocale } from '../i18n/locale-context.ts'
 import { type AdminChrome, AdminLayout } from './admin-layout.tsx'
+import { type AdminMessageKey, useAdminT } from './admin-messages.ts'
 import { adminChrome, sendAdminPage } from './admin-pages.ts'
 import { countStoriesByStatus, STATUS_ORDER } from './dashboard.queries.ts'
 
-const STATUS_LABELS: Record<ArticleStatus, string> = {
-  draft: 'Drafts',
-  review: 'In review',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
+/** The words after each number ("drafts", "draft"): plural messages, since the count decides the form. */
+const STATUS_COUNTS: Record<ArticleStatus, AdminMessageKey> = {
+  draft: 'admin.dashboard.drafts',
+  review: 'admin.dashboard.inReview',
+  scheduled: 'admin.dashboard.scheduled',
+  published: 'admin.dashboard.published',
+  unpublished: 'admin.dashboard.unpublished',
 }
 
 export function DashboardPage(props: {
@@ -20,16 +23,18 @@ export function DashboardPage(props: {
   name: string
   counts: Record<ArticleStatus, number>
 }) {
+  const t = useAdminT()
+  const locale = useLocale()
   return (
-    <AdminLayout chrome={props.chrome} title="Dashboard">
-      <h1>Hello, {props.name}</h1>
+    <AdminLayout chrome={props.chrome} title={t('admin.nav.dashboard')}>
+      <h1>{t('admin.dashboard.hello', { name: props.name })}</h1>
       <section aria-labelledby="story-counts">
-        <h2 id="story-counts">Stories</h2>
+        <h2 id="story-counts">{t('admin.nav.stories')}</h2>
         <ul class="stat-list">
           {STATUS_ORDER.map((status) => (
             <li key={status} class={`stat stat-${status}`}>
-              <span class="stat-number">{props.counts[status]}</span>{' '}
-              <span class="stat-label">{STATUS_LABELS[status]}</span>
+              <span class="stat-number">{locale.formatNumber(props.counts[status])}</span>{' '}
+              <span class="stat-label">{t(STATUS_COUNTS[status], { count: props.counts[status] })}</span>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 // The sign-in, second-step and password-reset pages. Plain forms with labels tied to their inputs;
 // errors are announced (role="alert") and repeated next to nothing secret.
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { useAdminT } from '../admin/admin-messages.ts'
 
 export function LoginPage(props: {
   chrome: AdminChrome
@@ -9,10 +10,11 @@ export function LoginPage(props: {
   error?: string
   notice?: string
 }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Sign in">
+    <AdminLayout chrome={props.chrome} title={t('admin.login.title')}>
       <section class="auth-box">
-        <h1>Sign in</h1>
+        <h1>{t('admin.login.title')}</h1>
         {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
         {props.error ? (
           <Notice kind="error">
@@ -27,23 +29,32 @@ export function LoginPage(props: {
         >
           <CsrfField token={props.chrome.csrfToken} />
           <input type="hidden" name="next" value={props.next} />
-          <label for="email">E-mail address</label>
-          <input id="email" name="email" type="email" autocomplete="username" required value={props.email} />
-          <label for="password">Password</label>
+          <label for="email">{t('admin.login.email')}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            dir="ltr"
+            required
+            value={props.email}
+          />
+          <label for="password">{t('admin.login.password')}</label>
           <input id="password" name="password" type="password" autocomplete="current-password" required />
-          <button type="submit">Sign in</button>
+          <button type="submit">{t('admin.login.submit')}</button>
         </form>
-        <p class="hint">Forgotten your password? Ask an administrator for a reset link.</p>
+        <p class="hint">{t('admin.login.forgotten')}</p>
       </section>
     </AdminLayout>
   )
 }
 
 export function SecondFactorPage(props: { chrome: AdminChrome; error?: string }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Enter your code">
+    <AdminLayout chrome={props.chrome} title={t('admin.login.codeTitle')}>
       <section class="auth-box">
-        <h1>Two-step sign-in</h1>
+        <h1>{t('admin.account.twoStepHeading')}</h1>
         {props.error ? (
           <Notice kind="error">
             <p id="code-error">{props.error}</p>
@@ -51,22 +62,23 @@ export function SecondFactorPage(props: { chrome: AdminChrome; error?: string })
         ) : null}
         <form method="post" action="/admin/login/code" class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
-          <label for="code">Code from your authenticator app</label>
+          <label for="code">{t('admin.login.codeLabel')}</label>
           <input
             id="code"
             name="code"
             type="text"
             autocomplete="one-time-code"
+            dir="ltr"
             required
             aria-describedby={props.error ? 'code-error code-hint' : 'code-hint'}
           />
           <p class="hint" id="code-hint">
-            Six digits from the app, or one of your recovery codes if you have lost your phone.
+            {t('admin.login.codeHint')}
           </p>
-          <button type="submit">Continue</button>
+          <button type="submit">{t('admin.login.continue')}</button>
         </form>
         <p>
-          <a href="/admin/login">Start again</a>
+          <a href="/admin/login">{t('admin.login.startAgain')}</a>
         </p>
       </section>
     </AdminLayout>
@@ -79,18 +91,22 @@ export function ResetPasswordPage(props: {
   action: string
   problems: string[]
 }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Choose a new password">
+    <AdminLayout chrome={props.chrome} title={t('admin.reset.title')}>
       <section class="auth-box">
-        <h1>Choose a new password</h1>
+        <h1>{t('admin.reset.title')}</h1>
         <p>
-          For <strong>{props.email}</strong>. Setting it signs this account out everywhere.
+          {t('admin.reset.forAccount')}{' '}
+          <strong>
+            <bdi>{props.email}</bdi>
+          </strong>
         </p>
         <ProblemList problems={props.problems} />
         <form method="post" action={props.action} class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
           <input type="hidden" name="username" value={props.email} autocomplete="username" />
-          <label for="password">New password</label>
+          <label for="password">{t('admin.account.newPassword')}</label>
           <input
             id="password"
             name="password"
@@ -101,11 +117,11 @@ export function ResetPasswordPage(props: {
             aria-describedby="password-hint"
           />
           <p class="hint" id="password-hint">
-            At least 12 characters. A few unrelated words make a good one.
+            {t('admin.reset.hint')}
           </p>
-          <label for="confirmation">New password again</label>
+          <label for="confirmation">{t('admin.account.newPasswordAgain')}</label>
           <input id="confirmation" name="confirmation" type="password" autocomplete="new-password" required />
-          <button type="submit">Set the password</button>
+          <button type="submit">{t('admin.reset.submit')}</button>
         </form>
       </section>
     </AdminLayout>

@@ -1,10 +1,13 @@
 // Routes for signing in and out and for password reset links, inside the /admin plugin.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { type AdminMessageKey, adminT, adminTranslate, requestLocale } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
+import { translateProblems } from '../admin/problem-messages.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import type { AppContext } from '../context.ts'
 import { ValidationError } from '../errors.ts'
+import type { Locale } from '../i18n/locale.ts'
 import {
   clearedCookieOptions,
   SESSION_COOKIE,
@@ -14,26 +17,27 @@ import {
 } from './auth-cookies.ts'
 import { loginWithPassword, loginWithSecondFactor } from './login.service.ts'
 import { LoginPage, MessagePage, ResetPasswordPage, SecondFactorPage } from './login-pages.tsx'
-import { completeReset, findResetUser, RESET_LINK_INVALID_MESSAGE } from './password-reset.service.ts'
+import { completeReset, findResetUser } from './password-reset.service.ts'
 import { safeNextPath } from './route-access.ts'
 import { deleteSession, type NewSession } from './sessions.ts'
 
-const NOTICES: Record<string, string> = {
-  'logged-out': 'You have logged out.',
-  'logged-out-everywhere': 'You have been logged out on every device.',
-  'password-reset': 'Your password is set. Sign in with it now.',
-  'password-changed': 'Your password is changed. Sign in with the new one.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  'logged-out': 'admin.login.noticeLoggedOut',
+  'logged-out-everywhere': 'admin.login.noticeLoggedOutEverywhere',
+  'password-reset': 'admin.login.noticePasswordReset',
+  'password-changed': 'admin.login.noticePasswordChanged',
 }
 
-const FAILED_MESSAGE = 'That e-mail address and password do not match an account that may sign in.'
-
-/** "Try again after 08:15 (in 15 minutes)", in the site's time zone. */
-export function lockoutMessage(until: Date, now: Date, timeZone: string): string {
+/** "Try again after 08:15 (in 15 minutes)", in the site's time zone and the page's language. */
+export function lockoutMessage(until: Date, now: Date, locale: Locale): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-    until,
-  )
-  return `Too many failed sign-in attempts. Try again after ${time} (in ${minutes} minute${minutes === 1 ? '' : 's'}).`
+  const time = new Intl.DateTimeFormat(locale.intlLocale, {
+    timeZone: locale.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(until)
+  return adminTranslate(locale)('admin.login.lockedOut', { time, minutes })
 }
 
 function startSession(
@@ -60,7 +64,8 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
   admin.get('/login', { config: { capability: 'public' } }, async (request, reply) => {
     if (request.session.kind === 'signed-in') return reply.redirect('/admin', 303)
     const query = request.query as Record<string, string | undefined>
-    const notice = NOTICES[query.notice ?? '']
+    const noticeKey = NOTICES[query.notice ?? '']
+    const notice = noticeKey && adminT(request)(noticeKey)
     return sendAdminPage(
       reply,
       <LoginPage
@@ -99,8 +104,8 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
     }
     const error =
       outcome.lockedUntil !== undefined
-        ? lockoutMessage(outcome.lockedUntil, now, ctx.config.timeZone)
-        : FAILED_MESSAGE
+        ? lockoutMessage(outcome.lockedUntil, now, requestLocale(request))
+        : adminT(request)('admin.login.failed')
     if (outcome.lockedUntil) retryAfter(reply, outcome.lockedUntil, now)
     const status = outcome.lockedUntil ? 429 : 401
     const page = (
@@ -128,7 +133,7 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
       endSessionCookie(ctx, reply)
       request.session = { kind: 'anonymous' }
       retryAfter(reply, outcome.lockedUntil, now)
-      const error = lockoutMessage(outcome.lockedUntil, now, ctx.config.timeZone)
+      const error = lockoutMessage(outcome.lockedUntil, now, requestLocale(request))
       const page = (
         <LoginPage chrome={adminChrome(ctx, request, reply)} next="/admin" email="" error={error} />
       )
@@ -137,7 +142,7 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
     const page = (
       <SecondFactorPage
         chrome={adminChrome(ctx, request, reply)}
-        error="That code is not right. Try again."
+        error={adminT(request)('admin.login.wrongCode')}
       />
     )
     return sendAdminPage(reply, page, 401)
@@ -161,9 +166,9 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
       const page = (
         <MessagePage
           chrome={chrome}
-          title="This link no longer works"
-          message={RESET_LINK_INVALID_MESSAGE}
-          link={{ href: '/admin/login', label: 'Sign in' }}
+          title={adminT(request)('admin.reset.linkGoneTitle')}
+          message={adminT(request)('admin.error.code.RESET_LINK_INVALID')}
+          link={{ href: '/admin/login', label: adminT(request)('admin.error.signIn') }}
         />
       )
       return sendAdminPage(reply, page, 410)
@@ -188,7 +193,7 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
           chrome={adminChrome(ctx, request, reply)}
           email={user.email}
           action={request.url}
-          problems={['The password and its confirmation differ']}
+          problems={[adminT(request)('admin.problem.passwordConfirmationDiffers')]}
         />
       )
       return sendAdminPage(reply, page, 422)
@@ -202,7 +207,7 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
           chrome={adminChrome(ctx, request, reply)}
           email={user.email}
           action={request.url}
-          problems={error.problems}
+          problems={translateProblems(request, error)}
         />
       )
       return sendAdminPage(reply, page, 422)
