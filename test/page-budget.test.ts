@@ -6,7 +6,9 @@ import { request as httpRequest } from 'node:http'
 import * as cheerio from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../src/demo/seed.ts'
+import { listSections } from '../src/sections/sections.service.ts'
 import { testEngines } from './helpers/databases.ts'
+import { makeArticle, makeAuthor } from './helpers/factories.ts'
 import { startTestApp, type TestApp } from './helpers/test-app.ts'
 
 const KB = 1024
@@ -16,6 +18,27 @@ const ARTICLE_FIRST_LOAD_BUDGET = 25 * KB
 const PHONE_IMAGE_BUDGET = 20 * KB
 /** A lite or Save-Data page, everything included (STANDARDS.md §6.2). */
 const LITE_BUDGET = 20 * KB
+/**
+ * Vazirmatn on a Dari or Pashto page: the arabic subset, regular and bold, once a year (hashed,
+ * immutable). Not part of the 25 KB: font-display: swap shows the text in the system font first.
+ */
+const RTL_FONT_BUDGET = 44 * KB
+/** The deferred script that registers the offline worker. */
+const OFFLINE_SCRIPT_BUDGET = 1 * KB
+
+/** A Dari story of ordinary length (written for this test). */
+const DARI_STORY = {
+  headline: 'شاروالی کابل چاه‌های تازهٔ آب را در سه ناحیه افتتاح کرد',
+  dek: 'مسئولان می‌گویند بیش از ده هزار خانواده از آب آشامیدنی پاک بهره‌مند می‌شوند.',
+  paragraphs: [
+    'شاروالی کابل روز پنجشنبه هفت حلقه چاه عمیق را در ناحیه‌های هشتم، دوازدهم و هفدهم شهر به بهره‌برداری سپرد. به گفتهٔ مسئولان، این چاه‌ها با پمپ‌های خورشیدی کار می‌کنند و آب را به مخزن‌های تازه‌ساخت هر ناحیه می‌رسانند.',
+    'باشندگان این ناحیه‌ها تا کنون آب را از چاه‌های دستی یا از موترهای آب‌رسانی می‌خریدند. یک باشندهٔ ناحیهٔ دوازدهم گفت که خانواده‌اش هر هفته بخش بزرگی از درآمد خود را برای آب می‌پرداخت و امیدوار است که این هزینه اکنون کم شود.',
+    'رئیس بخش آب‌رسانی شاروالی گفت که کیفیت آب هر ماه در لابراتوار آزمایش می‌شود و نتیجهٔ آزمایش‌ها روی لوحه‌های اعلانات هر گذر نصب خواهد شد. او افزود که کار حفر پنج چاه دیگر در ناحیه‌های شمالی شهر تا پایان زمستان آغاز می‌شود.',
+    'کارشناسان محیط زیست هشدار می‌دهند که سطح آب‌های زیرزمینی کابل در سال‌های اخیر پایین رفته است. آنان پیشنهاد می‌کنند که در کنار حفر چاه‌های تازه، آب باران نیز جمع‌آوری شود و از هدر رفتن آب در شبکهٔ لوله‌کشی جلوگیری گردد.',
+    'شاروالی می‌گوید برای نگهداری چاه‌ها شوراهای محلی ساخته شده‌اند که در هر گذر از نمایندگان باشندگان تشکیل می‌شوند. این شوراها مسئول گزارش خرابی‌ها و نظارت بر توزیع عادلانهٔ آب خواهند بود.',
+    'هزینهٔ این طرح را بودجهٔ عادی شاروالی و کمک‌های چند مؤسسهٔ خیریه پرداخته است. مسئولان می‌گویند گزارش کامل مصارف در صفحهٔ شاروالی و در دفترهای ناحیه‌ها در دسترس همگان قرار می‌گیرد.',
+  ],
+}
 
 interface RawResponse {
   status: number
@@ -133,10 +156,20 @@ for (const { engine, isAvailable, label } of testEngines()) {
         const $ = cheerio.load(await (await t.get(path)).text())
         // Only data blocks (JSON-LD) may be script elements, and a data block is never executed.
         const scripts = $('script')
-          .map((_i, s) => ({ src: $(s).attr('src'), type: $(s).attr('type') }))
+          .map((_i, s) => ({
+            src: $(s).attr('src'),
+            type: $(s).attr('type'),
+            defer: $(s).attr('defer') !== undefined,
+          }))
           .get()
         for (const script of scripts) {
-          expect(script.src, `${path} loads a script`).toBeUndefined()
+          // One script may run: the offline worker's registration, deferred (it waits for the
+          // page), from our own host, and nothing on the page needs it.
+          if (script.src !== undefined) {
+            expect(script.src, `${path} loads a script`).toMatch(/^\/assets\/offline\.[0-9a-f]{12}\.js$/)
+            expect(script.defer, `${path} loads a script that blocks`).toBe(true)
+            continue
+          }
           expect(script.type, `${path} has an executable script`).toBe('application/ld+json')
         }
         // Render-blocking requests before the text shows: one stylesheet, no fonts preloaded, no imports.
@@ -144,6 +177,15 @@ for (const { engine, isAvailable, label } of testEngines()) {
         expect($('link[rel="preload"], link[rel="modulepreload"]').length, path).toBe(0)
         expect($('style').length, path).toBe(0)
       }
+    })
+
+    it('loads the offline worker with one small deferred script', async () => {
+      const $ = cheerio.load(await (await t.get('/')).text())
+      const src = $('script[src]').attr('src') ?? ''
+      const script = await rawGet(t.baseUrl, src, FIRST_VISIT)
+      expect(script.status).toBe(200)
+      console.log(`${label} ${src}: ${script.body.length} B (${script.headers['content-encoding']})`)
+      expect(script.body.length).toBeLessThanOrEqual(OFFLINE_SCRIPT_BUDGET)
     })
 
     it('lazy-loads images with srcset, the phone-sized copy at most 20 KB', async () => {
@@ -182,6 +224,73 @@ for (const { engine, isAvailable, label } of testEngines()) {
         }
       }
       expect(images).toBeGreaterThan(0)
+    })
+  })
+}
+
+for (const { engine, isAvailable, label } of testEngines()) {
+  describe.skipIf(!isAvailable)(`${label}: page budgets in Dari`, () => {
+    let t: TestApp
+    let storyPath = ''
+
+    beforeAll(async () => {
+      t = await startTestApp(engine, { env: { DEFAULT_LANGUAGE: 'fa' } })
+      await seedDemo(t.ctx)
+      const [section] = await listSections(t.ctx)
+      const author = await makeAuthor(t.ctx, { slug: 'budget-reporter', name: 'خبرنگار کابل' })
+      await makeArticle(t.ctx, {
+        language: 'fa',
+        headline: DARI_STORY.headline,
+        dek: DARI_STORY.dek,
+        slug: 'kabul-new-wells',
+        bodyHtml: DARI_STORY.paragraphs.map((p) => `<p>${p}</p>`).join('\n'),
+        sectionId: section?.id ?? 0,
+        authorIds: [author],
+        publishedAt: '2026-11-27T07:00:00.000Z',
+      })
+      storyPath = `/${section?.slug}/kabul-new-wells`
+    })
+
+    afterAll(async () => {
+      await t?.close()
+    })
+
+    it('sends a Dari article in at most 25 KB of HTML and CSS, and its font in at most 44 KB more', async () => {
+      await rawGet(t.baseUrl, storyPath, FIRST_VISIT)
+      const page = await rawGet(t.baseUrl, storyPath, FIRST_VISIT)
+      expect(page.status).toBe(200)
+      const html = await (await t.get(storyPath)).text()
+      const $ = cheerio.load(html)
+      expect($('html').attr('dir')).toBe('rtl')
+      expect($('h1').text()).toBe(DARI_STORY.headline)
+      const stylesheet = $('link[rel="stylesheet"]').attr('href') ?? ''
+      const css = await rawGet(t.baseUrl, stylesheet, FIRST_VISIT)
+      expect(page.headers['content-encoding']).toBe('br')
+      expect(css.headers['content-encoding']).toBe('br')
+      const textBytes = page.body.length + css.body.length
+      // The fonts a browser fetches for this page: every face the stylesheet declares is used
+      // (body text regular, headings bold).
+      const cssText = await (await t.get(stylesheet)).text()
+      const fontUrls = [...cssText.matchAll(/url\((\/assets\/[^)]+\.woff2)\)/g)].map((m) => m[1] ?? '')
+      expect(fontUrls).toHaveLength(2)
+      let fontBytes = 0
+      for (const url of fontUrls) {
+        const font = await rawGet(t.baseUrl, url, FIRST_VISIT)
+        expect(font.status).toBe(200)
+        expect(font.headers['content-type']).toBe('font/woff2')
+        fontBytes += font.body.length
+      }
+      console.log(
+        `${label} Dari ${storyPath}: HTML ${page.body.length} B, CSS ${css.body.length} B, ` +
+          `Vazirmatn ${fontBytes} B (${fontUrls.length} files), total ${textBytes + fontBytes} B`,
+      )
+      expect(textBytes, `${storyPath} weighs ${textBytes} bytes`).toBeLessThanOrEqual(
+        ARTICLE_FIRST_LOAD_BUDGET,
+      )
+      expect(fontBytes, `Vazirmatn weighs ${fontBytes} bytes`).toBeLessThanOrEqual(RTL_FONT_BUDGET)
+      // Nothing waits for the font: no preload, and every face swaps.
+      expect($('link[rel="preload"]').length).toBe(0)
+      expect((cssText.match(/font-display: swap/g) ?? []).length).toBe(fontUrls.length)
     })
   })
 }
