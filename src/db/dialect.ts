@@ -2,7 +2,7 @@
 // engine-agnostic (the Kysely maxim: outside the dialect implementations, be dialect-agnostic).
 import type { CreateTableBuilder, Kysely } from 'kysely'
 import { createPostgresSearchBackend } from '../search/postgres-search.ts'
-import type { SearchBackend } from '../search/search-index.ts'
+import type { SearchBackend, SearchBackendOptions } from '../search/search-index.ts'
 import { createSqliteSearchBackend } from '../search/sqlite-search.ts'
 import type { Database } from './tables.ts'
 
@@ -23,6 +23,10 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Full-text search: FTS5 on SQLite, a weighted tsvector with a GIN index on PostgreSQL. */
-export function createSearchBackend(db: Kysely<Database>, engine: Engine): SearchBackend {
-  return engine === 'sqlite' ? createSqliteSearchBackend(db) : createPostgresSearchBackend(db)
+export function createSearchBackend(
+  db: Kysely<Database>,
+  engine: Engine,
+  options: SearchBackendOptions = {},
+): SearchBackend {
+  return engine === 'sqlite' ? createSqliteSearchBackend(db, options) : createPostgresSearchBackend(db, options)
 }

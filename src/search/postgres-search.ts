@@ -6,8 +6,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.ts'
 import { searchTokens } from './normalize-text.ts'
-import { HIT_COLUMNS, searchFilterExpression } from './search-filters.ts'
-import type { SearchBackend, SearchDocument, SearchHitRow, SearchMarks } from './search-index.ts'
+import { HIT_COLUMNS, RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
+import type { SearchBackend, SearchBackendOptions, SearchDocument, SearchHitRow, SearchMarks } from './search-index.ts'
 import { MARK_END, MARK_START, toTsQuery, unmarkedText } from './search-query.ts'
 
 // About the length of SQLite's 24-token snippet.
@@ -32,7 +32,10 @@ function withEllipses(fragment: string, body: string): string {
   return `${start}${fragment.trim()}${end}`
 }
 
-export function createPostgresSearchBackend(db: Kysely<Database>): SearchBackend {
+export function createPostgresSearchBackend(
+  db: Kysely<Database>,
+  { rankWindow = RANK_WINDOW }: SearchBackendOptions = {},
+): SearchBackend {
   return {
     async upsert(documents) {
       if (documents.length === 0) return
@@ -83,27 +86,36 @@ export function createPostgresSearchBackend(db: Kysely<Database>): SearchBackend
     },
     async match(query, filters, page, now) {
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(query)})`
-      const base = db
+      // The newest RANK_WINDOW matches that pass the filters, scored, then ranked (search-filters.ts).
+      const window = db
         .selectFrom('search_documents')
         .innerJoin('articles', 'articles.id', 'search_documents.article_id')
         .where(sql<boolean>`search_documents.document @@ ${tsquery}`)
         .where(searchFilterExpression(filters, now))
+        .select([
+          ...HIT_COLUMNS,
+          sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt'),
+          sql<string>`coalesce(articles.published_at, articles.updated_at)`.as('sort_time'),
+        ])
+        .select(sql<number>`ts_rank_cd(search_documents.document, ${tsquery})`.as('score'))
+        .orderBy('articles.id', 'desc')
+        .limit(rankWindow)
       const [rows, count] = await Promise.all([
-        base
-          .select([
-            ...HIT_COLUMNS,
-            sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt'),
-          ])
-          .select(sql<number>`ts_rank_cd(search_documents.document, ${tsquery})`.as('score'))
+        db
+          .selectFrom(window.as('w'))
+          .selectAll()
           .orderBy('score', 'desc')
-          .orderBy(sql`coalesce(articles.published_at, articles.updated_at)`, 'desc')
-          .orderBy('articles.id', 'desc')
+          .orderBy('sort_time', 'desc')
+          .orderBy('id', 'desc')
           .limit(page.limit)
           .offset(page.offset)
           .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+        db
+          .selectFrom(window.clearSelect().select(sql<number>`1`.as('one')).as('w'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst(),
       ])
-      const hits: SearchHitRow[] = rows.map((row) => ({ ...row, score: Number(row.score) }))
+      const hits: SearchHitRow[] = rows.map(({ sort_time: _, ...row }) => ({ ...row, score: Number(row.score) }))
       return { rows: hits, total: Number(count?.n ?? 0) }
     },
     async marks(query, articleIds) {

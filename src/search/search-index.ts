@@ -59,6 +59,11 @@ export interface SearchPage {
   total: number
 }
 
+export interface SearchBackendOptions {
+  /** How many of the newest matches are ranked (search-filters.ts RANK_WINDOW; smaller in tests). */
+  rankWindow?: number
+}
+
 /** What differs by engine. Implemented in sqlite-search.ts and postgres-search.ts. */
 export interface SearchBackend {
   upsert(documents: SearchDocument[]): Promise<void>

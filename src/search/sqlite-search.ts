@@ -2,15 +2,18 @@
 // ranked by bm25 with the headline weighted above dek, tags and bylines, and those above the body.
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.ts'
-import { HIT_COLUMNS, searchFilterExpression } from './search-filters.ts'
-import type { SearchBackend, SearchHitRow, SearchMarks } from './search-index.ts'
+import { HIT_COLUMNS, RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
+import type { SearchBackend, SearchBackendOptions, SearchHitRow, SearchMarks } from './search-index.ts'
 import { MARK_END, MARK_START, toFts5Match } from './search-query.ts'
 
 // Column order of search_fts: headline, dek, body, tags, authors, status (unindexed).
 const BM25 = sql<number>`bm25(search_fts, 10.0, 4.0, 1.0, 4.0, 4.0)`
 const SNIPPET_TOKENS = 24
 
-export function createSqliteSearchBackend(db: Kysely<Database>): SearchBackend {
+export function createSqliteSearchBackend(
+  db: Kysely<Database>,
+  { rankWindow = RANK_WINDOW }: SearchBackendOptions = {},
+): SearchBackend {
   return {
     async upsert(documents) {
       if (documents.length === 0) return
@@ -56,28 +59,36 @@ export function createSqliteSearchBackend(db: Kysely<Database>): SearchBackend {
     },
     async match(query, filters, page, now) {
       const match = toFts5Match(query)
-      const base = db
+      // The newest RANK_WINDOW matches that pass the filters, read newest first (FTS5 walks its
+      // doclist by rowid, which is the article id) and scored in the same pass; then ranked.
+      const window = db
         .selectFrom('search_fts')
         .innerJoin('articles', 'articles.id', 'search_fts.rowid')
         .where(sql<boolean>`search_fts MATCH ${match}`)
         .where(searchFilterExpression(filters, now))
-      const [rows, count] = await Promise.all([
-        base
-          .select([
-            ...HIT_COLUMNS,
-            sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt'),
-          ])
-          .select(BM25.as('bm25'))
-          .orderBy('bm25')
-          .orderBy(sql`coalesce(articles.published_at, articles.updated_at)`, 'desc')
-          .orderBy('articles.id', 'desc')
-          .limit(page.limit)
-          .offset(page.offset)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-      ])
+        .select([
+          ...HIT_COLUMNS,
+          sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt'),
+          sql<string>`coalesce(articles.published_at, articles.updated_at)`.as('sort_time'),
+        ])
+        .select(BM25.as('bm25'))
+        .orderBy('search_fts.rowid', 'desc')
+        .limit(rankWindow)
+      const rows = await db
+        .selectFrom(window.as('w'))
+        .selectAll()
+        .orderBy('bm25')
+        .orderBy('sort_time', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute()
+      const count = await db
+        .selectFrom(window.clearSelect().select(sql<number>`1`.as('one')).as('w'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
       // bm25 is lower for better matches; the interface's score is higher for better ones.
-      const hits: SearchHitRow[] = rows.map(({ bm25, ...row }) => ({ ...row, score: -bm25 }))
+      const hits: SearchHitRow[] = rows.map(({ bm25, sort_time: _, ...row }) => ({ ...row, score: -bm25 }))
       return { rows: hits, total: Number(count?.n ?? 0) }
     },
     async marks(query, articleIds) {
