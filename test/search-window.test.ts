@@ -42,13 +42,23 @@ for (const { engine, isAvailable, label } of testEngines()) {
     afterAll(() => t?.close())
 
     it('scores the newest five published matches, best first, and reports at most five', async () => {
-      const index = createSearchIndex(t.ctx.db, createSearchBackend(t.ctx.db, t.ctx.engine, { rankWindow: 5 }))
+      const index = createSearchIndex(
+        t.ctx.db,
+        createSearchBackend(t.ctx.db, t.ctx.engine, { rankWindow: 5 }),
+      )
       await index.reindexAll()
       const query = parseSearchQuery('harvest')
       if (!query) throw new Error('query did not parse')
-      const page = await index.search(query, { includeUnpublished: false }, { limit: 10, offset: 0 }, TEST_NOW)
+      const page = await index.search(
+        query,
+        { includeUnpublished: false },
+        { limit: 10, offset: 0 },
+        TEST_NOW,
+      )
       expect(page.total).toBe(5)
-      expect(page.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(harvestIds.slice(3).sort((a, b) => a - b))
+      expect(page.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(
+        harvestIds.slice(3).sort((a, b) => a - b),
+      )
       // The unbounded default still finds the oldest, most repetitive story first.
       const full = createSearchIndex(t.ctx.db, createSearchBackend(t.ctx.db, t.ctx.engine))
       const all = await full.search(query, { includeUnpublished: false }, { limit: 10, offset: 0 }, TEST_NOW)

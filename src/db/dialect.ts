@@ -28,5 +28,7 @@ export function createSearchBackend(
   engine: Engine,
   options: SearchBackendOptions = {},
 ): SearchBackend {
-  return engine === 'sqlite' ? createSqliteSearchBackend(db, options) : createPostgresSearchBackend(db, options)
+  return engine === 'sqlite'
+    ? createSqliteSearchBackend(db, options)
+    : createPostgresSearchBackend(db, options)
 }

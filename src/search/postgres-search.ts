@@ -7,7 +7,13 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.ts'
 import { searchTokens } from './normalize-text.ts'
 import { HIT_COLUMNS, RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
-import type { SearchBackend, SearchBackendOptions, SearchDocument, SearchHitRow, SearchMarks } from './search-index.ts'
+import type {
+  SearchBackend,
+  SearchBackendOptions,
+  SearchDocument,
+  SearchHitRow,
+  SearchMarks,
+} from './search-index.ts'
 import { MARK_END, MARK_START, toTsQuery, unmarkedText } from './search-query.ts'
 
 // About the length of SQLite's 24-token snippet.
@@ -115,7 +121,10 @@ export function createPostgresSearchBackend(
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirst(),
       ])
-      const hits: SearchHitRow[] = rows.map(({ sort_time: _, ...row }) => ({ ...row, score: Number(row.score) }))
+      const hits: SearchHitRow[] = rows.map(({ sort_time: _, ...row }) => ({
+        ...row,
+        score: Number(row.score),
+      }))
       return { rows: hits, total: Number(count?.n ?? 0) }
     },
     async marks(query, articleIds) {
