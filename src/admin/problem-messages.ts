@@ -6,9 +6,10 @@
 // so a new or reworded message cannot slip through untranslated. An unknown message (from a
 // service outside that test's reach) is shown in English rather than not at all.
 import type { FastifyRequest } from 'fastify'
-import type { ValidationError } from '../errors.ts'
+import type { AppError, ValidationError } from '../errors.ts'
 import { isSiteLanguage, LANGUAGES, type SiteLanguage } from '../i18n/languages.ts'
 import type { Locale } from '../i18n/locale.ts'
+import { errorMessageKey } from './admin-error-page.tsx'
 import { type AdminMessageKey, adminTranslate, requestLocale } from './admin-messages.ts'
 import type { FieldErrors } from './form-fields.tsx'
 
@@ -20,6 +21,11 @@ interface ProblemPattern {
 }
 
 export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
+  {
+    pattern: /^The publication time must be in the future; to publish now, press Publish now\.$/,
+    key: 'admin.problem.publicationTimeFutureNow',
+    values: [],
+  },
   {
     pattern:
       /^The story is too long to save \(([\d,]+) characters of text and formatting; the limit is ([\d,]+)\)\. Split it into parts, or remove pasted formatting\.$/,
@@ -364,4 +370,14 @@ export function translateFieldErrors(request: FastifyRequest, error: ValidationE
 export function translateMessages(request: FastifyRequest, messages: readonly string[]): string[] {
   const locale = requestLocale(request)
   return messages.map((message) => translateProblem(locale, message))
+}
+
+/**
+ * An AppError's message for a form's summary: English as written; otherwise a pattern's
+ * translation, else the sentence the catalog has for the error's code.
+ */
+export function translateErrorMessage(request: FastifyRequest, error: AppError): string {
+  const locale = requestLocale(request)
+  if (locale.language === 'en' || matchProblem(error.message)) return translateProblem(locale, error.message)
+  return adminTranslate(locale)(errorMessageKey(error.code))
 }

@@ -2,8 +2,10 @@
 // the workflow buttons, staff preview, revisions, and the editor's small JSON helpers. Handlers
 // stay thin: every rule lives in editorial/workflow/revisions services.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { type AdminMessageKey, adminT } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, type FormBody, formField } from '../admin/form-body.ts'
+import { translateErrorMessage, translateProblems } from '../admin/problem-messages.ts'
 import { can } from '../auth/capabilities.ts'
 import { requireActor } from '../auth/route-access.ts'
 import { listBylineChoices } from '../authors/byline-choices.service.ts'
@@ -54,14 +56,14 @@ import {
   type WorkflowAction,
 } from './workflow.service.ts'
 
-const NOTICES: Record<string, string> = {
-  created: 'Draft saved.',
-  saved: 'Saved.',
-  submit: 'Saved and sent for review. An editor will look at it.',
-  publish: 'Published: readers can see it now.',
-  schedule: 'Scheduled: it will publish itself at the time shown.',
-  unpublish: 'Unpublished: readers now get “410 Gone”. The story stays here.',
-  'to-draft': 'Moved back to draft.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  created: 'admin.editor.noticeCreated',
+  saved: 'admin.editor.noticeSaved',
+  submit: 'admin.editor.noticeSubmit',
+  publish: 'admin.editor.noticePublish',
+  schedule: 'admin.editor.noticeSchedule',
+  unpublish: 'admin.editor.noticeUnpublish',
+  'to-draft': 'admin.editor.noticeToDraft',
 }
 
 function formFromStored(stored: StoredStory, timeZone: string): StoryForm {
@@ -199,7 +201,7 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
         row,
         form,
         revision: row.revision,
-        problems: [error.message],
+        problems: [translateErrorMessage(request, error)],
         conflict,
         status: 409,
       })
@@ -209,7 +211,7 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
         row,
         form,
         revision,
-        problems: error.problems,
+        problems: translateProblems(request, error),
         status: error.status,
       })
     if (error instanceof AppError && (error.status === 409 || error.status === 422 || error.status === 404))
@@ -217,7 +219,7 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
         row,
         form,
         revision,
-        problems: [error.message],
+        problems: [translateErrorMessage(request, error)],
         status: error.status,
       })
     throw error
@@ -283,16 +285,16 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
       if (saved === undefined) return refused(request, reply, id, form, error, revision)
       // The words were saved; only the step was refused. Say both, and show the saved story.
       const stored = await loadStoryForEdit(ctx, actor, saved.id)
+      if (!(error instanceof AppError) || error.status >= 500) throw error
       const message =
         error instanceof ValidationError
-          ? error.problems
-          : [error instanceof AppError ? error.message : 'Something went wrong.']
-      if (!(error instanceof AppError) || error.status >= 500) throw error
+          ? translateProblems(request, error)
+          : [translateErrorMessage(request, error)]
       return showEditor(request, reply, {
         row: stored.row,
         form: { ...formFromStored(stored, tz), scheduleAt: form.scheduleAt },
         revision: stored.row.revision,
-        problems: [`Your changes were saved, but: ${message.join(' ')}`],
+        problems: [adminT(request)('admin.editor.savedBut', { problems: message.join(' ') })],
         status: error.status,
       })
     }
@@ -397,12 +399,12 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
   admin.get('/stories/:id', { config: { capability: 'story.edit' } }, async (request, reply) => {
     const actor = requireActor(request)
     const stored = await loadStoryForEdit(ctx, actor, storyId(request))
-    const noticeKey = queryOf(request).notice ?? ''
+    const noticeKey = NOTICES[queryOf(request).notice ?? '']
     return showEditor(request, reply, {
       row: stored.row,
       form: formFromStored(stored, tz),
       revision: stored.row.revision,
-      notice: NOTICES[noticeKey],
+      notice: noticeKey && adminT(request)(noticeKey),
     })
   })
 

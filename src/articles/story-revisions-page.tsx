@@ -1,9 +1,20 @@
 // /admin/stories/:id/revisions: the kept versions of a published story, the difference between
 // two of them (every piece escaped: it is shown as text, never as HTML), and restoring one.
 import { type AdminChrome, AdminLayout, CsrfField, Notice } from '../admin/admin-layout.tsx'
-import { formatDateTime } from '../lib/time.ts'
+import { type AdminTranslate, useAdminT } from '../admin/admin-messages.ts'
+import { textDirection } from '../i18n/languages.ts'
+import { useLocale } from '../i18n/locale-context.ts'
 import type { FieldDiff, RevisionSummary } from './revisions.service.ts'
 import { DiffView, type EditorAssetUrls } from './story-editor-page.tsx'
+
+/** Why a revision was kept, as stored ("saved", "published", "restored from revision 3"), in words. */
+export function revisionReason(t: AdminTranslate, reason: string): string {
+  if (reason === 'saved') return t('admin.revisions.reasonSaved')
+  if (reason === 'published') return t('admin.revisions.reasonPublished')
+  const restored = /^restored from revision (\d+)$/.exec(reason)
+  if (restored) return t('admin.revisions.reasonRestored', { revision: Number(restored[1]) })
+  return reason
+}
 
 export function StoryRevisionsPage(props: {
   chrome: AdminChrome
@@ -13,37 +24,48 @@ export function StoryRevisionsPage(props: {
   currentRevision: number
   revisions: RevisionSummary[]
   timeZone: string
-  comparison?: { fromLabel: string; toLabel: string; fields: FieldDiff[] } | undefined
+  comparison?: { fromRevision: number; toRevision: number; fields: FieldDiff[] } | undefined
+  /** The story's language, for its headline. */
+  language: string
   fromId?: number | undefined
   toId?: number | undefined
   canRestore: boolean
   notice?: string | undefined
 }) {
   const { revisions } = props
+  const t = useAdminT()
+  const locale = useLocale()
+  const headline = (text: string) => (
+    <bdi lang={props.language} dir={textDirection(props.language)}>
+      {text}
+    </bdi>
+  )
   return (
-    <AdminLayout chrome={props.chrome} title={`Revisions: ${props.headline}`}>
+    <AdminLayout chrome={props.chrome} title={t('admin.revisions.pageTitle', { headline: props.headline })}>
       <link rel="stylesheet" href={props.assets.stylesheetUrl} />
-      <h1>Revisions</h1>
+      <h1>{t('admin.revisions.title')}</h1>
       <p>
-        <a href={`/admin/stories/${props.storyId}`}>Back to “{props.headline}”</a> · The story is at revision{' '}
-        {props.currentRevision}. Times are in {props.timeZone}.
+        <a href={`/admin/stories/${props.storyId}`}>
+          {t('admin.revisions.backTo')} «{headline(props.headline)}»
+        </a>{' '}
+        · {t('admin.revisions.atRevision', { revision: props.currentRevision, timeZone: props.timeZone })}
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {revisions.length === 0 ? (
-        <p>No revision is kept yet: revisions are kept from the story's first publication on.</p>
+        <p>{t('admin.revisions.none')}</p>
       ) : (
         <form method="get" action={`/admin/stories/${props.storyId}/revisions`}>
           <div class="table-scroll">
             <table class="audit-table">
               <thead>
                 <tr>
-                  <th scope="col">Compare from</th>
-                  <th scope="col">to</th>
-                  <th scope="col">Revision</th>
-                  <th scope="col">Kept</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Headline</th>
+                  <th scope="col">{t('admin.revisions.compareFrom')}</th>
+                  <th scope="col">{t('admin.revisions.compareTo')}</th>
+                  <th scope="col">{t('admin.revisions.revision')}</th>
+                  <th scope="col">{t('admin.revisions.kept')}</th>
+                  <th scope="col">{t('admin.revisions.by')}</th>
+                  <th scope="col">{t('admin.revisions.why')}</th>
+                  <th scope="col">{t('admin.stories.headline')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -54,7 +76,7 @@ export function StoryRevisionsPage(props: {
                         type="radio"
                         name="from"
                         value={String(r.id)}
-                        aria-label={`Compare from revision ${r.revision}`}
+                        aria-label={t('admin.revisions.compareFromLabel', { revision: r.revision })}
                         checked={props.fromId === undefined ? index === 1 : props.fromId === r.id}
                       />
                     </td>
@@ -63,38 +85,41 @@ export function StoryRevisionsPage(props: {
                         type="radio"
                         name="to"
                         value={String(r.id)}
-                        aria-label={`Compare to revision ${r.revision}`}
+                        aria-label={t('admin.revisions.compareToLabel', { revision: r.revision })}
                         checked={props.toId === undefined ? index === 0 : props.toId === r.id}
                       />
                     </td>
-                    <td>{r.revision}</td>
+                    <td>{locale.formatNumber(r.revision)}</td>
                     <td>
-                      <time dateTime={r.created_at}>{formatDateTime(r.created_at, props.timeZone)}</time>
+                      <time dateTime={r.created_at}>{locale.formatDateTime(r.created_at)}</time>
                     </td>
-                    <td>{r.author_name ?? 'the system'}</td>
-                    <td>{r.reason}</td>
-                    <td>{r.headline}</td>
+                    <td>{r.author_name ? <bdi>{r.author_name}</bdi> : t('admin.revisions.theSystem')}</td>
+                    <td>{revisionReason(t, r.reason)}</td>
+                    <td>{headline(r.headline)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <button type="submit">Show the difference</button>
+          <button type="submit">{t('admin.revisions.showDifference')}</button>
         </form>
       )}
       {props.comparison ? (
         <section class="panel" aria-labelledby="diff-heading">
           <h2 id="diff-heading">
-            From {props.comparison.fromLabel} to {props.comparison.toLabel}
+            {t('admin.revisions.fromTo', {
+              from: props.comparison.fromRevision,
+              to: props.comparison.toRevision,
+            })}
           </h2>
-          <p class="hint">Added words are underlined, removed words struck through.</p>
+          <p class="hint">{t('admin.revisions.diffHint')}</p>
           <DiffView fields={props.comparison.fields} />
         </section>
       ) : null}
       {props.canRestore && revisions.length > 0 ? (
         <section class="panel" aria-labelledby="restore-heading">
-          <h2 id="restore-heading">Restore a revision</h2>
-          <p>Restoring saves that revision's words as a new revision; the current words stay in the list.</p>
+          <h2 id="restore-heading">{t('admin.revisions.restoreHeading')}</h2>
+          <p>{t('admin.revisions.restoreExplain')}</p>
           <ul class="restore-list">
             {revisions.map((r) => (
               <li key={r.id}>
@@ -106,10 +131,10 @@ export function StoryRevisionsPage(props: {
                   <CsrfField token={props.chrome.csrfToken} />
                   <input type="hidden" name="revision" value={String(props.currentRevision)} />
                   <button type="submit" class="secondary">
-                    Restore revision {r.revision}
+                    {t('admin.revisions.restore', { revision: r.revision })}
                   </button>{' '}
                   <span class="hint">
-                    {formatDateTime(r.created_at, props.timeZone)} · {r.reason}
+                    {locale.formatDateTime(r.created_at)} · {revisionReason(t, r.reason)}
                   </span>
                 </form>
               </li>

@@ -1,6 +1,7 @@
 // Staff preview and revisions of a story: /admin/stories/:id/preview (the public template, for any
 // state) and /admin/stories/:id/revisions (the kept versions, their difference, restoring one).
 import type { FastifyInstance } from 'fastify'
+import { type AdminMessageKey, adminT, requestLocale } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
 import { can } from '../auth/capabilities.ts'
@@ -8,6 +9,7 @@ import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome } from '../http/site-pages.ts'
+import { LocaleContext } from '../i18n/locale-context.ts'
 import { ArticlePage } from './article-page.tsx'
 import type { EditorAssets } from './editor-assets.ts'
 import { loadStory, storyResource } from './editorial.service.ts'
@@ -16,8 +18,8 @@ import { type compareVersions, diffRevisions, listRevisions, restoreRevision } f
 import { queryOf, storyId } from './story-request.ts'
 import { StoryRevisionsPage } from './story-revisions-page.tsx'
 
-const NOTICES: Record<string, string> = {
-  restored: 'Revision restored; the words it replaced are kept as a revision too.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  restored: 'admin.revisions.noticeRestored',
 }
 
 export function registerStoryRevisionRoutes(
@@ -25,18 +27,20 @@ export function registerStoryRevisionRoutes(
   ctx: AppContext,
   assets: EditorAssets,
 ): void {
-  const tz = ctx.config.timeZone
   admin.get('/stories/:id/preview', { config: { capability: 'story.preview' } }, async (request, reply) => {
     const actor = requireActor(request)
     const article = await previewArticle(ctx, actor, storyId(request))
     const chrome = await buildChrome(ctx, article.language)
+    // The story's own language, not the admin's: the preview is the page readers will get.
     const page = (
-      <ArticlePage
-        chrome={chrome}
-        article={article}
-        related={undefined}
-        canonicalUrl={absoluteUrl(ctx, article.url)}
-      />
+      <LocaleContext.Provider value={chrome.locale}>
+        <ArticlePage
+          chrome={chrome}
+          article={article}
+          related={undefined}
+          canonicalUrl={absoluteUrl(ctx, article.url)}
+        />
+      </LocaleContext.Provider>
     )
     return sendAdminPage(reply, page)
   })
@@ -50,30 +54,28 @@ export function registerStoryRevisionRoutes(
     const fromId = /^\d{1,9}$/.test(q.from ?? '') ? Number(q.from) : undefined
     const toId = /^\d{1,9}$/.test(q.to ?? '') ? Number(q.to) : undefined
     let comparison:
-      | { fromLabel: string; toLabel: string; fields: ReturnType<typeof compareVersions> }
+      | { fromRevision: number; toRevision: number; fields: ReturnType<typeof compareVersions> }
       | undefined
     if (fromId !== undefined && toId !== undefined) {
       const diff = await diffRevisions(ctx, actor, id, fromId, toId)
-      comparison = {
-        fromLabel: `revision ${diff.from.revision}`,
-        toLabel: `revision ${diff.to.revision}`,
-        fields: diff.fields,
-      }
+      comparison = { fromRevision: diff.from.revision, toRevision: diff.to.revision, fields: diff.fields }
     }
+    const noticeKey = NOTICES[q.notice ?? '']
     const view = (
       <StoryRevisionsPage
         chrome={adminChrome(ctx, request, reply)}
         assets={await assets.urls()}
         storyId={id}
         headline={row.headline}
+        language={row.language}
         currentRevision={row.revision}
         revisions={revisions}
-        timeZone={tz}
+        timeZone={requestLocale(request).timeZone}
         comparison={comparison}
         fromId={fromId}
         toId={toId}
         canRestore={can(actor, 'story.restore-revision', await storyResource(ctx, row))}
-        notice={NOTICES[q.notice ?? '']}
+        notice={noticeKey && adminT(request)(noticeKey)}
       />
     )
     return sendAdminPage(reply, view)
