@@ -9,12 +9,8 @@
 // audit log and reader statistics. And a pseudonym is never tied to the person behind it: its
 // user_id is left out, and so is the account that created (or revised) a story bylined with it, or
 // uploaded that story's featured image or the pseudonym's picture.
-import { createWriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import path from 'node:path'
-import { pipeline } from 'node:stream/promises'
 import type { AppContext } from '../context.ts'
-import { createLocalMediaStorage, type MediaStorage, resolveInside } from '../media/storage.ts'
+import { createLocalMediaStorage } from '../media/storage.ts'
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -24,7 +20,7 @@ import {
   type ExportedUser,
   MEDIA_FILES_NOTE,
 } from './export-format.ts'
-import { createExportWriter, pages } from './export-writer.ts'
+import { copyMediaFile, createExportWriter, pages } from './export-writer.ts'
 
 export interface ExportSummary {
   stories: number
@@ -66,14 +62,6 @@ async function pseudonymLinks(ctx: AppContext): Promise<{ authors: Set<number>; 
     for (const row of featured) if (row.featured_media_id !== null) media.add(row.featured_media_id)
   }
   return { authors: new Set(pseudonyms.map((p) => p.id)), media }
-}
-
-async function copyFile(storage: MediaStorage, folder: string, relative: string): Promise<boolean> {
-  if (!(await storage.exists(relative))) return false
-  const target = resolveInside(folder, relative)
-  await mkdir(path.dirname(target), { recursive: true })
-  await pipeline(storage.read(relative), createWriteStream(target))
-  return true
 }
 
 export async function exportJson(
@@ -180,7 +168,7 @@ export async function exportJson(
         if (options.copyMediaTo !== undefined) {
           for (const item of items) {
             for (const relative of [item.path, ...item.variants.map((v) => v.path)]) {
-              if (await copyFile(storage, options.copyMediaTo, relative))
+              if (await copyMediaFile(storage, options.copyMediaTo, relative))
                 summary.mediaFilesCopied = (summary.mediaFilesCopied ?? 0) + 1
               else summary.mediaFilesMissing = (summary.mediaFilesMissing ?? 0) + 1
             }

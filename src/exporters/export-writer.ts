@@ -2,6 +2,10 @@
 // rows in memory at a time.
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { type MediaStorage, resolveInside } from '../media/storage.ts'
 
 export interface ExportWriter {
   write(text: string): Promise<void>
@@ -34,4 +38,17 @@ export async function* pages<T extends { id: number }>(
     afterId = rows[rows.length - 1]?.id ?? afterId
     if (rows.length < limit) return
   }
+}
+
+/** Copies one media file into `folder` at the same relative path; false when it is not stored. */
+export async function copyMediaFile(
+  storage: MediaStorage,
+  folder: string,
+  relative: string,
+): Promise<boolean> {
+  if (!(await storage.exists(relative))) return false
+  const target = resolveInside(folder, relative)
+  await mkdir(path.dirname(target), { recursive: true })
+  await pipeline(storage.read(relative), createWriteStream(target))
+  return true
 }

@@ -1,21 +1,30 @@
 // `dateline export --format wxr`: the site as a WordPress export (WXR 1.2), so that WordPress (or
-// Dateline's own importer) can take everything in: sections as categories with their tree, tags,
-// bylines as authors (extra bylines as Co-Authors Plus terms), stories as posts with their
-// status, dates, excerpt, featured image and SEO text (Yoast keys), images as attachments with
-// alt text and caption. Dateline's dateline travels in a post meta WordPress ignores.
+// Dateline's own importer) can take it in: sections as categories with their tree, tags, bylines
+// as authors and Co-Authors Plus "author" terms (every byline, in order, with its kind, job title
+// and pseudonym flag as term meta), stories as posts with their status, dates, excerpt, featured
+// image and SEO text (Yoast keys), every revision as a "revision" child post, images as
+// attachments with alt text and caption. What WordPress has no field for (dek, dateline,
+// correction note, the featured image's own caption and credit, Dateline's finer status, the
+// language and translation links) travels as post meta under "_dateline_" keys
+// (wxr-dateline-meta.ts), which WordPress keeps and Dateline's importer reads back.
+// Not carried (WXR has no place for them): settings, redirects, section names in other languages,
+// staff accounts' roles. The JSON export is the lossless one. A pseudonym's account is never
+// named: its wp:author has no e-mail address.
 import { articleUrl } from '../articles/articles.service.ts'
 import type { AppContext } from '../context.ts'
 import type { ArticleStatus } from '../db/tables.ts'
 import { stripIllegalXmlChars } from '../feeds/xml.ts'
 import { mediaUrl } from '../media/media.service.ts'
+import { createLocalMediaStorage } from '../media/storage.ts'
 import { getSiteSettings } from '../settings/settings.service.ts'
-import type { ExportSummary } from './export-json.ts'
-import { createExportWriter, pages } from './export-writer.ts'
-
-/** The post meta key that carries the dateline ("KABUL"). */
-export const DATELINE_META_KEY = '_dateline_dateline'
-/** Attachments are numbered apart from posts so that their WordPress IDs never meet. */
-export const ATTACHMENT_ID_OFFSET = 10_000_000
+import type { ExportJsonOptions, ExportSummary } from './export-json.ts'
+import { copyMediaFile, createExportWriter, pages } from './export-writer.ts'
+import {
+  ATTACHMENT_ID_OFFSET,
+  DATELINE_POST_META,
+  DATELINE_TERM_META,
+  REVISION_ID_OFFSET,
+} from './wxr-dateline-meta.ts'
 
 const cdata = (text: string) =>
   `<![CDATA[${stripIllegalXmlChars(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
@@ -34,6 +43,9 @@ function wpDate(iso: string | null): string {
   return iso ? iso.slice(0, 19).replace('T', ' ') : '0000-00-00 00:00:00'
 }
 
+const termMeta = (key: string, value: string) =>
+  `<wp:termmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:termmeta>`
+
 const meta = (key: string, value: string) =>
   `\t\t<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>\n`
 
@@ -49,7 +61,11 @@ function attachmentMetadata(
   return `a:4:{${s('width')}i:${width ?? 0};${s('height')}i:${height ?? 0};${s('file')}${s(file)}${s('sizes')}a:${variants.length}:{${sizes}}}`
 }
 
-export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSummary> {
+export async function exportWxr(
+  ctx: AppContext,
+  file: string,
+  options: ExportJsonOptions = {},
+): Promise<ExportSummary> {
   const { db } = ctx
   const site = ctx.config.siteUrl.replace(/\/$/, '')
   const out = createExportWriter(file)
@@ -62,6 +78,11 @@ export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSu
     media: 0,
     redirects: 0,
     settings: 0,
+  }
+  const storage = ctx.mediaStorage ?? createLocalMediaStorage(ctx.config.mediaDir)
+  if (options.copyMediaTo !== undefined) {
+    summary.mediaFilesCopied = 0
+    summary.mediaFilesMissing = 0
   }
   try {
     const siteName = (await getSiteSettings(ctx)).siteName
@@ -85,13 +106,30 @@ export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSu
     const authors = await db
       .selectFrom('authors')
       .leftJoin('users', 'users.id', 'authors.user_id')
-      .select(['authors.id', 'authors.slug', 'authors.name', 'authors.bio', 'users.email'])
+      .select([
+        'authors.id',
+        'authors.slug',
+        'authors.name',
+        'authors.bio',
+        'authors.kind',
+        'authors.job_title',
+        'authors.is_pseudonym',
+        'users.email',
+      ])
       .orderBy('authors.id')
       .execute()
     const authorSlug = new Map(authors.map((a) => [a.id, a.slug]))
     for (const author of authors) {
+      // A pseudonym's wp:author never carries the address of the person behind it.
+      const email = author.is_pseudonym === 1 ? '' : (author.email ?? '')
       await out.write(
-        `\t<wp:author><wp:author_id>${author.id}</wp:author_id><wp:author_login>${cdata(author.slug)}</wp:author_login><wp:author_email>${cdata(author.email ?? '')}</wp:author_email><wp:author_display_name>${cdata(author.name)}</wp:author_display_name><wp:author_description>${cdata(author.bio)}</wp:author_description></wp:author>\n`,
+        `\t<wp:author><wp:author_id>${author.id}</wp:author_id><wp:author_login>${cdata(author.slug)}</wp:author_login><wp:author_email>${cdata(email)}</wp:author_email><wp:author_display_name>${cdata(author.name)}</wp:author_display_name><wp:author_description>${cdata(author.bio)}</wp:author_description></wp:author>\n`,
+      )
+    }
+    // Each byline as a Co-Authors Plus author term, with what WordPress has no field for.
+    for (const author of authors) {
+      await out.write(
+        `\t<wp:term><wp:term_id>${author.id}</wp:term_id><wp:term_taxonomy>${cdata('author')}</wp:term_taxonomy><wp:term_slug>${cdata(`cap-${author.slug}`)}</wp:term_slug><wp:term_name>${cdata(author.name)}</wp:term_name>${termMeta(DATELINE_TERM_META.kind, author.kind)}${termMeta(DATELINE_TERM_META.jobTitle, author.job_title)}${termMeta(DATELINE_TERM_META.isPseudonym, String(author.is_pseudonym))}</wp:term>\n`,
       )
     }
     summary.authors = authors.length
@@ -109,6 +147,7 @@ export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSu
       )
     }
     summary.sections = sections.length
+    const absoluteMedia = (html: string) => html.replace(/(\s(?:src|href)=")\/media\//g, `$1${site}/media/`)
     const tagNames = new Map<number, { slug: string; name: string }>()
     for await (const rows of pages((after, limit) =>
       db.selectFrom('tags').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
@@ -126,15 +165,17 @@ export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSu
       db.selectFrom('articles').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute(),
     )) {
       const ids = rows.map((r) => r.id)
-      const [bylines, tags, seo] = await Promise.all([
+      const [bylines, tags, seo, revisions] = await Promise.all([
         db
           .selectFrom('article_authors')
           .selectAll()
           .where('article_id', 'in', ids)
+          .orderBy('article_id')
           .orderBy('position')
           .execute(),
         db.selectFrom('article_tags').selectAll().where('article_id', 'in', ids).execute(),
         db.selectFrom('article_seo').selectAll().where('article_id', 'in', ids).execute(),
+        db.selectFrom('article_revisions').selectAll().where('article_id', 'in', ids).orderBy('id').execute(),
       ])
       for (const row of rows) {
         const section = sectionSlug.get(row.section_id) ?? ''
@@ -142,17 +183,18 @@ export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSu
           .filter((b) => b.article_id === row.id)
           .map((b) => authorSlug.get(b.author_id) ?? '')
         const story = seo.find((s) => s.article_id === row.id)
+        const hasDate = row.published_at !== null && row.status !== 'draft' && row.status !== 'review'
         let item = `\t<item>
 \t\t<title>${cdata(row.headline)}</title>
 \t\t<link>${attr(site + articleUrl(section, row.slug))}</link>
 \t\t<dc:creator>${cdata(logins[0] ?? '')}</dc:creator>
 \t\t<guid isPermaLink="false">${attr(`${site}/?p=${row.id}`)}</guid>
 \t\t<description></description>
-\t\t<content:encoded>${cdata(row.body_html.replace(/(\s(?:src|href)=")\/media\//g, `$1${site}/media/`))}</content:encoded>
+\t\t<content:encoded>${cdata(absoluteMedia(row.body_html))}</content:encoded>
 \t\t<excerpt:encoded>${cdata(row.excerpt ?? '')}</excerpt:encoded>
 \t\t<wp:post_id>${row.id}</wp:post_id>
 \t\t<wp:post_date>${cdata(wpDate(row.published_at ?? row.created_at))}</wp:post_date>
-\t\t<wp:post_date_gmt>${cdata(row.status === 'published' || row.status === 'scheduled' ? wpDate(row.published_at) : wpDate(null))}</wp:post_date_gmt>
+\t\t<wp:post_date_gmt>${cdata(hasDate ? wpDate(row.published_at) : wpDate(null))}</wp:post_date_gmt>
 \t\t<wp:post_modified_gmt>${cdata(wpDate(row.updated_at))}</wp:post_modified_gmt>
 \t\t<wp:post_name>${cdata(encodeURIComponent(row.slug).toLowerCase())}</wp:post_name>
 \t\t<wp:status>${cdata(WP_STATUS[row.status])}</wp:status>
@@ -166,15 +208,48 @@ export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSu
           if (found)
             item += `\t\t<category domain="post_tag" nicename="${attr(encodeURIComponent(found.slug).toLowerCase())}">${cdata(found.name)}</category>\n`
         }
-        for (const login of logins.slice(1))
+        // Every byline, in order, as Co-Authors Plus writes them (the first is dc:creator too).
+        for (const login of logins)
           item += `\t\t<category domain="author" nicename="${attr(`cap-${login}`)}">${cdata(login)}</category>\n`
         if (row.featured_media_id !== null)
           item += meta('_thumbnail_id', String(ATTACHMENT_ID_OFFSET + row.featured_media_id))
-        if (row.dateline !== '') item += meta(DATELINE_META_KEY, row.dateline)
         if (story?.title) item += meta('_yoast_wpseo_title', story.title)
         if (story?.description) item += meta('_yoast_wpseo_metadesc', story.description)
+        const M = DATELINE_POST_META
+        item += [
+          [M.dateline, row.dateline],
+          [M.dek, row.dek],
+          [M.correctionNote, row.correction_note],
+          [M.featuredCaption, row.featured_caption],
+          [M.featuredCredit, row.featured_credit],
+          [M.status, row.status],
+          [M.language, row.language],
+          [M.revision, String(row.revision)],
+          [M.translationOf, row.translation_group_id === null ? '' : String(row.translation_group_id)],
+        ]
+          .filter(([, value]) => value !== '')
+          .map(([key, value]) => meta(key as string, value as string))
+          .join('')
         await out.write(`${item}\t</item>\n`)
         summary.stories += 1
+        // Its revisions, right after it, as WordPress's own revision posts (children of the post).
+        for (const revision of revisions.filter((r) => r.article_id === row.id)) {
+          await out.write(`\t<item>
+\t\t<title>${cdata(revision.headline)}</title>
+\t\t<dc:creator>${cdata(logins[0] ?? '')}</dc:creator>
+\t\t<guid isPermaLink="false">${attr(`${site}/?p=${REVISION_ID_OFFSET + revision.id}`)}</guid>
+\t\t<content:encoded>${cdata(absoluteMedia(revision.body_html))}</content:encoded>
+\t\t<excerpt:encoded>${cdata(revision.excerpt ?? '')}</excerpt:encoded>
+\t\t<wp:post_id>${REVISION_ID_OFFSET + revision.id}</wp:post_id>
+\t\t<wp:post_date>${cdata(wpDate(revision.created_at))}</wp:post_date>
+\t\t<wp:post_date_gmt>${cdata(wpDate(revision.created_at))}</wp:post_date_gmt>
+\t\t<wp:post_name>${cdata(`${row.id}-revision-v${revision.revision}`)}</wp:post_name>
+\t\t<wp:status>${cdata('inherit')}</wp:status>
+\t\t<wp:post_parent>${row.id}</wp:post_parent>
+\t\t<wp:post_type>${cdata('revision')}</wp:post_type>
+${meta(M.revision, String(revision.revision))}${meta(M.revisionReason, revision.reason)}${meta(M.status, revision.status)}${meta(M.dek, revision.dek)}${meta(M.dateline, revision.dateline)}${meta(M.correctionNote, revision.correction_note)}\t</item>\n`)
+          summary.revisions += 1
+        }
       }
     }
 
@@ -193,7 +268,15 @@ export async function exportWxr(ctx: AppContext, file: string): Promise<ExportSu
       for (const row of rows) {
         const id = ATTACHMENT_ID_OFFSET + row.id
         const url = site + mediaUrl(row.path)
-        const names = variants.filter((v) => v.media_id === row.id).map((v) => v.path.split('/').pop() ?? '')
+        const own = variants.filter((v) => v.media_id === row.id)
+        const names = own.map((v) => v.path.split('/').pop() ?? '')
+        if (options.copyMediaTo !== undefined) {
+          for (const relative of [row.path, ...own.map((v) => v.path)]) {
+            if (await copyMediaFile(storage, options.copyMediaTo, relative))
+              summary.mediaFilesCopied = (summary.mediaFilesCopied ?? 0) + 1
+            else summary.mediaFilesMissing = (summary.mediaFilesMissing ?? 0) + 1
+          }
+        }
         await out.write(`\t<item>
 \t\t<title>${cdata(row.path.split('/').pop() ?? '')}</title>
 \t\t<link>${attr(url)}</link>

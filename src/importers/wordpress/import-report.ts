@@ -25,6 +25,10 @@ export interface ImportReport {
     users: number
     media: number
     redirects: number
+    /** Revisions of Dateline's own exports ("revision" items). */
+    revisions: number
+    /** Stories put back in a translation group (Dateline's own exports). */
+    translationLinks: number
   }
   /** Found in the map from an earlier run: not written again. */
   alreadyImported: { stories: number; media: number; sections: number; tags: number; authors: number }
@@ -46,7 +50,18 @@ export function emptyReport(file: string, isDryRun: boolean): ImportReport {
     wxrVersion: '',
     source: '',
     permalinkStructure: 'unknown',
-    imported: { stories: 0, pages: 0, sections: 0, tags: 0, authors: 0, users: 0, media: 0, redirects: 0 },
+    imported: {
+      stories: 0,
+      pages: 0,
+      sections: 0,
+      tags: 0,
+      authors: 0,
+      users: 0,
+      media: 0,
+      redirects: 0,
+      revisions: 0,
+      translationLinks: 0,
+    },
     alreadyImported: { stories: 0, media: 0, sections: 0, tags: 0, authors: 0 },
     skipped: {},
     comments: {
@@ -86,7 +101,7 @@ export function formatReport(report: ImportReport): string {
     `${report.isDryRun ? 'Dry run (nothing was written). ' : ''}WXR ${report.wxrVersion} from ${report.source || 'an unnamed site'}; permalinks ${report.permalinkStructure}.`,
   )
   lines.push(
-    `${verb}: ${i.stories} stories, ${i.pages} pages, ${i.sections} sections, ${i.tags} tags, ${i.authors} bylines (${i.users} staff accounts without a password), ${i.media} images, ${i.redirects} redirects.`,
+    `${verb}: ${i.stories} stories, ${i.pages} pages, ${i.sections} sections, ${i.tags} tags, ${i.authors} bylines (${i.users} staff accounts without a password), ${i.media} images, ${i.redirects} redirects${i.revisions > 0 ? `, ${i.revisions} revisions` : ''}${i.translationLinks > 0 ? `, ${i.translationLinks} stories linked to their translations` : ''}.`,
   )
   const a = report.alreadyImported
   if (a.stories + a.media + a.sections + a.tags + a.authors > 0) {

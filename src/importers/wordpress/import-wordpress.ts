@@ -12,13 +12,13 @@ import { readerLanguage, SITE_LANGUAGES } from '../../settings/settings.service.
 import { ImportFileError } from './import-errors.ts'
 import { emptyReport, type ImportReport, skip, warn } from './import-report.ts'
 import { createImportState, type ImportState } from './import-state.ts'
-import { type CommentCounts, type MappedStory, mapPost } from './map-post.ts'
+import { type CommentCounts, type MappedStory, mapPost, mapRevision } from './map-post.ts'
 import { parseWxr } from './parse-wxr.ts'
 import { detectPermalinkStructure, oldPath } from './permalinks.ts'
 import { scanWxr } from './scan-wxr.ts'
 import type { AttachmentRef } from './shortcodes.ts'
 import { mediaUrlFor, writeMedia } from './write-media.ts'
-import { writeStoryBatch } from './write-stories.ts'
+import { linkTranslations, writeStoryBatch } from './write-stories.ts'
 import { writeTerms } from './write-terms.ts'
 
 export type ImportPhase = 'checking' | 'media' | 'stories' | 'search'
@@ -138,6 +138,7 @@ export async function importWordPress(ctx: AppContext, options: ImportOptions): 
 
   const batchSize = options.batchSize ?? 250
   let batch: MappedStory[] = []
+  const translationMembers: [string, string][] = []
   let done = 0
   const storiesStarted = performance.now()
   progress({ phase: 'stories', done: 0, total: scan.storyItems })
@@ -145,6 +146,14 @@ export async function importWordPress(ctx: AppContext, options: ImportOptions): 
     if (record.kind !== 'item') continue
     const type = record.item.postType.trim() || 'post'
     if (type === 'attachment') continue
+    if (type === 'revision') {
+      // Dateline's own exports write each story's revisions right after it.
+      const revision = mapRevision(record.item, mapContext)
+      const parent = revision && batch.findLast((story) => story.wpId === revision.parentWpId)
+      if (revision && parent) parent.revisions.push(revision)
+      else skip(report, 'revisions (WordPress keeps its own; only those of Dateline exports are imported)')
+      continue
+    }
     const outcome = mapPost(record.item, mapContext)
     addComments(report, outcome.comments)
     if (type === 'post' || type === 'page') done += 1
@@ -152,14 +161,19 @@ export async function importWordPress(ctx: AppContext, options: ImportOptions): 
       skip(report, outcome.reason)
       continue
     }
-    batch.push(outcome.story)
+    // A full batch is written when the next story comes, so the revisions after its last story
+    // still find it.
     if (batch.length >= batchSize) {
       await writeStoryBatch(state, batch)
       batch = []
       progress({ phase: 'stories', done, total: scan.storyItems })
     }
+    batch.push(outcome.story)
+    if (outcome.story.translationOfWpId !== undefined)
+      translationMembers.push([outcome.story.wpId, outcome.story.translationOfWpId])
   }
   await writeStoryBatch(state, batch)
+  await linkTranslations(state, translationMembers)
   progress({ phase: 'stories', done, total: scan.storyItems })
   const storySeconds = (performance.now() - storiesStarted) / 1000
   const written = report.imported.stories + report.imported.pages + report.alreadyImported.stories

@@ -4,6 +4,7 @@
 
 import { siteLocalToUtc } from '../../articles/schedule-time.ts'
 import type { ArticleStatus } from '../../db/tables.ts'
+import { DATELINE_POST_META } from '../../exporters/wxr-dateline-meta.ts'
 import { htmlToText } from '../../lib/html-text.ts'
 import { slugify } from '../../lib/slugify.ts'
 import { type BodyContext, mapBody } from './map-body.ts'
@@ -18,6 +19,21 @@ export const HOUSE_LOGINS = new Set(['admin', 'administrator', 'webmaster', 'wor
 
 export type Byline = { kind: 'login'; login: string } | { kind: 'coauthor'; slug: string; name: string }
 
+/** A revision kept by Dateline, exported as a WordPress "revision" child post of its story. */
+export interface MappedRevision {
+  parentWpId: string
+  revision: number
+  headline: string
+  dek: string
+  bodyHtml: string
+  excerpt: string | null
+  dateline: string
+  correctionNote: string
+  status: ArticleStatus
+  reason: string
+  createdAt: string
+}
+
 export interface MappedStory {
   wpId: string
   guid: string
@@ -28,6 +44,17 @@ export interface MappedStory {
   bodyHtml: string
   excerpt: string | null
   dateline: string
+  /** From Dateline's own exports (post meta); '' from WordPress. */
+  dek: string
+  correctionNote: string
+  featuredCaption: string
+  featuredCredit: string
+  /** The story's revision counter from a Dateline export. */
+  revisionNumber: number | undefined
+  /** The WordPress ID of the story its translation group began with (Dateline exports). */
+  translationOfWpId: string | undefined
+  /** Filled by the importer from the revision items that follow the post. */
+  revisions: MappedRevision[]
   status: ArticleStatus
   publishedAt: string | null
   createdAt: string
@@ -139,12 +166,59 @@ function decodeSlug(value: string): string {
   }
 }
 
+const DATELINE_STATUSES: readonly ArticleStatus[] = [
+  'draft',
+  'review',
+  'scheduled',
+  'published',
+  'unpublished',
+]
+
+/** A "_dateline_…" post meta value (Dateline's own exports), trimmed; '' when absent. */
+function datelineMeta(item: WxrItem, key: string): string {
+  return item.meta.find((m) => m.key === key)?.value.trim() ?? ''
+}
+
+/** A revision item of a Dateline export, or undefined for anything else (WordPress's own autosaves). */
+export function mapRevision(item: WxrItem, context: PostMapContext): MappedRevision | undefined {
+  const M = DATELINE_POST_META
+  const number = Number(datelineMeta(item, M.revision))
+  const status = datelineMeta(item, M.status) as ArticleStatus
+  const createdAt = gmtToIso(item.postDateGmt)
+  if (!Number.isSafeInteger(number) || number < 1 || !DATELINE_STATUSES.includes(status) || !createdAt)
+    return undefined
+  const body = mapBody(item.content, {
+    attachment: context.attachment,
+    children: () => [],
+    mediaUrlFor: context.mediaUrlFor,
+  } satisfies BodyContext)
+  const excerpt = htmlToText(item.excerpt).trim()
+  return {
+    parentWpId: item.postParent.trim(),
+    revision: number,
+    headline: htmlToText(item.title).trim().slice(0, 300),
+    dek: datelineMeta(item, M.dek),
+    bodyHtml: body.html,
+    excerpt: excerpt === '' ? null : excerpt,
+    dateline: datelineMeta(item, M.dateline),
+    correctionNote: datelineMeta(item, M.correctionNote),
+    status,
+    reason: datelineMeta(item, M.revisionReason),
+    createdAt,
+  }
+}
+
 const STATUS: Readonly<Record<string, ArticleStatus>> = {
   publish: 'published',
   future: 'scheduled',
   draft: 'draft',
   pending: 'review',
   private: 'draft',
+}
+
+function positiveNumber(value: string): number | undefined {
+  const number = Number(value)
+  return value !== '' && Number.isSafeInteger(number) && number > 0 ? number : undefined
 }
 
 export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
@@ -155,6 +229,9 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
   if (wpStatus === 'trash') return { kind: 'skip', reason: 'in the trash', comments }
   let status = STATUS[wpStatus]
   if (!status) return { kind: 'skip', reason: `status "${wpStatus}"`, comments }
+  // Dateline's own exports keep its finer status (review, unpublished) beside WordPress's.
+  const datelineStatus = datelineMeta(item, DATELINE_POST_META.status) as ArticleStatus
+  if (DATELINE_STATUSES.includes(datelineStatus) && wpStatus !== 'private') status = datelineStatus
   const warnings: string[] = []
   if (wpStatus === 'private') warnings.push('private in WordPress: imported as a draft')
   if (item.postPassword.trim() !== '') {
@@ -182,7 +259,7 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
       warnings.push('has no valid date: imported as a draft')
       status = 'draft'
     } else publishedAt = date
-  }
+  } else if (status === 'unpublished' && gmt !== undefined) publishedAt = gmt
   const createdAt = date ?? context.now
   const modified = gmtToIso(item.postModifiedGmt)
   const updatedAt = modified && publishedAt && modified > publishedAt ? modified : (publishedAt ?? createdAt)
@@ -221,8 +298,10 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
 
   // Dateline serves one language per site, so every story takes the site's; a multilingual
   // plugin's language (Polylang's "language" terms) is reported when it differs.
+  const datelineLanguage = datelineMeta(item, DATELINE_POST_META.language)
+  const language = context.languages.includes(datelineLanguage) ? datelineLanguage : context.defaultLanguage
   const languageTerm = item.terms.find((t) => t.domain === 'language' && context.languages.includes(t.slug))
-  if (languageTerm && languageTerm.slug !== context.defaultLanguage) {
+  if (datelineLanguage === '' && languageTerm && languageTerm.slug !== context.defaultLanguage) {
     warnings.push(
       `marked "${languageTerm.slug}" in WordPress; stored in the site's language (${context.defaultLanguage})`,
     )
@@ -253,13 +332,20 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
       wpId: item.postId.trim(),
       guid: item.guid.trim(),
       postType: type,
-      language: context.defaultLanguage,
+      language,
       headline,
       slug,
       bodyHtml: body.html,
       excerpt: excerptText === '' ? null : excerptText,
       // Dateline's own exports carry the dateline in a post meta WordPress ignores.
-      dateline: body.dateline || item.meta.find((m) => m.key === '_dateline_dateline')?.value.trim() || '',
+      dateline: body.dateline || datelineMeta(item, DATELINE_POST_META.dateline),
+      dek: datelineMeta(item, DATELINE_POST_META.dek),
+      correctionNote: datelineMeta(item, DATELINE_POST_META.correctionNote),
+      featuredCaption: datelineMeta(item, DATELINE_POST_META.featuredCaption),
+      featuredCredit: datelineMeta(item, DATELINE_POST_META.featuredCredit),
+      revisionNumber: positiveNumber(datelineMeta(item, DATELINE_POST_META.revision)),
+      translationOfWpId: datelineMeta(item, DATELINE_POST_META.translationOf) || undefined,
+      revisions: [],
       status,
       publishedAt,
       createdAt,

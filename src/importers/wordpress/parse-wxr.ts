@@ -42,6 +42,16 @@ export interface WxrTag {
   description: string
 }
 
+/** A term of any taxonomy (wp:term): Dateline's own exports write bylines this way, with meta. */
+export interface WxrTerm {
+  termId: string
+  taxonomy: string
+  slug: string
+  name: string
+  description: string
+  meta: WxrMeta[]
+}
+
 export interface WxrItemTerm {
   domain: string
   slug: string
@@ -92,6 +102,7 @@ export type WxrRecord =
   | { kind: 'author'; author: WxrAuthor }
   | { kind: 'category'; category: WxrCategory }
   | { kind: 'tag'; tag: WxrTag }
+  | { kind: 'term'; term: WxrTerm }
   | { kind: 'item'; item: WxrItem }
 
 const KNOWN_NAMESPACES: Readonly<Record<string, string>> = {
@@ -198,6 +209,14 @@ const TAG_FIELDS: Readonly<Record<string, keyof WxrTag>> = {
   'wp:tag_description': 'description',
 }
 
+const TERM_FIELDS: Readonly<Record<string, 'termId' | 'taxonomy' | 'slug' | 'name' | 'description'>> = {
+  'wp:term_id': 'termId',
+  'wp:term_taxonomy': 'taxonomy',
+  'wp:term_slug': 'slug',
+  'wp:term_name': 'name',
+  'wp:term_description': 'description',
+}
+
 const COMMENT_FIELDS: Readonly<Record<string, keyof WxrComment>> = {
   'wp:comment_id': 'id',
   'wp:comment_type': 'type',
@@ -238,6 +257,7 @@ export async function* parseWxr(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
   let author: WxrAuthor | undefined
   let category: WxrCategory | undefined
   let tag: WxrTag | undefined
+  let term: WxrTerm | undefined
   let comment: WxrComment | undefined
   let meta: WxrMeta | undefined
   let isRssSeen = false
@@ -320,7 +340,14 @@ export async function* parseWxr(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
       } else if (name === 'wp:tag') {
         sendChannel()
         tag = { termId: '', slug: '', name: '', description: '' }
+      } else if (name === 'wp:term') {
+        sendChannel()
+        term = { termId: '', taxonomy: '', slug: '', name: '', description: '', meta: [] }
       }
+      return
+    }
+    if (term && depth === 4 && name === 'wp:termmeta') {
+      meta = { key: '', value: '' }
       return
     }
     if (item && depth === 4) {
@@ -404,6 +431,18 @@ export async function* parseWxr(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
         out.push({ kind: 'tag', tag })
         tag = undefined
       } else if (depth === 4 && TAG_FIELDS[name]) tag[TAG_FIELDS[name]] = value
+      return
+    }
+    if (term) {
+      if (depth === 3) {
+        out.push({ kind: 'term', term })
+        term = undefined
+      } else if (depth === 4 && TERM_FIELDS[name]) term[TERM_FIELDS[name]] = value
+      else if (depth === 4 && name === 'wp:termmeta' && meta) {
+        term.meta.push(meta)
+        meta = undefined
+      } else if (depth === 5 && meta && name === 'wp:meta_key') meta.key = value
+      else if (depth === 5 && meta && name === 'wp:meta_value') meta.value = value
     }
   })
 

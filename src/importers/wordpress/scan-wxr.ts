@@ -3,6 +3,9 @@
 // it keeps the small things every story needs: the terms, the authors, the attachments (which
 // WordPress often writes after the posts that use them) and a sample of links for the permalink
 // structure. Bodies are not kept, so memory stays flat however large the file.
+
+import type { AuthorKind } from '../../db/tables.ts'
+import { DATELINE_TERM_META } from '../../exporters/wxr-dateline-meta.ts'
 import type { WxrAuthor, WxrCategory, WxrChannel, WxrItem, WxrRecord, WxrTag } from './parse-wxr.ts'
 import type { PermalinkSample } from './permalinks.ts'
 import { type PhpArray, phpUnserialize } from './php-unserialize.ts'
@@ -22,6 +25,13 @@ export interface ScannedAttachment {
   parentWpId: string
 }
 
+/** What a Dateline export says about a byline beyond WordPress's fields (author term meta). */
+export interface BylineDetails {
+  kind: AuthorKind
+  jobTitle: string
+  isPseudonym: boolean
+}
+
 export interface ScanResult {
   channel: WxrChannel | undefined
   authors: WxrAuthor[]
@@ -32,6 +42,8 @@ export interface ScanResult {
   creators: Set<string>
   /** Co-Authors Plus bylines: term slug → name. */
   coauthors: Map<string, string>
+  /** Author terms with Dateline's term meta, by term slug ("cap-login"). */
+  bylineDetails: Map<string, BylineDetails>
   /** Categories and tags used by items but missing from the lists: slug → name. */
   itemCategories: Map<string, string>
   itemTags: Map<string, string>
@@ -95,6 +107,7 @@ export async function scanWxr(records: AsyncIterable<WxrRecord>): Promise<ScanRe
     attachments: [],
     creators: new Set(),
     coauthors: new Map(),
+    bylineDetails: new Map(),
     itemCategories: new Map(),
     itemTags: new Map(),
     storyItems: 0,
@@ -115,6 +128,19 @@ export async function scanWxr(records: AsyncIterable<WxrRecord>): Promise<ScanRe
       case 'tag':
         result.tags.push(record.tag)
         break
+      case 'term': {
+        const { term } = record
+        const meta = (key: string) => term.meta.find((m) => m.key === key)?.value.trim()
+        const kind = meta(DATELINE_TERM_META.kind)
+        if (term.taxonomy.trim() === 'author' && kind !== undefined) {
+          result.bylineDetails.set(term.slug.trim(), {
+            kind: kind === 'organization' ? 'organization' : 'person',
+            jobTitle: meta(DATELINE_TERM_META.jobTitle) ?? '',
+            isPseudonym: meta(DATELINE_TERM_META.isPseudonym) === '1',
+          })
+        }
+        break
+      }
       case 'item': {
         const item = record.item
         const type = item.postType.trim() || 'post'

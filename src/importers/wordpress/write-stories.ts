@@ -4,9 +4,9 @@
 // resume. The body rules are the editor's: sanitized (in mapBody), the automatic excerpt and word
 // count from the same functions createArticle uses.
 
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import { articleUrl } from '../../articles/articles.service.ts'
-import type { Database, NewArticleRow } from '../../db/tables.ts'
+import type { ArticleRevisionsTable, Database, NewArticleRow } from '../../db/tables.ts'
 import { excerptFromText, stripLeadingDateline } from '../../lib/excerpt.ts'
 import { countWords, htmlToText } from '../../lib/html-text.ts'
 import { slugify } from '../../lib/slugify.ts'
@@ -153,21 +153,22 @@ export async function writeStoryBatch(state: ImportState, batch: readonly Mapped
       language: story.language,
       slug,
       headline: story.headline,
-      dek: '',
+      dek: story.dek,
       body_html: story.bodyHtml,
       excerpt: story.excerpt,
       auto_excerpt: excerptFromText(stripLeadingDateline(text, story.dateline)),
       dateline: story.dateline,
       section_id: sectionId,
       featured_media_id: featured?.id ?? null,
-      featured_caption: '',
-      featured_credit: '',
+      featured_caption: story.featuredCaption,
+      featured_credit: story.featuredCredit,
       status: story.status,
       published_at: story.publishedAt,
       updated_at: story.updatedAt,
       created_at: story.createdAt,
-      correction_note: '',
+      correction_note: story.correctionNote,
       word_count: countWords(text),
+      ...(story.revisionNumber === undefined ? {} : { revision: story.revisionNumber }),
       created_by: null,
     })
   }
@@ -176,7 +177,10 @@ export async function writeStoryBatch(state: ImportState, batch: readonly Mapped
     else report.imported.stories += 1
   }
   if (state.isDryRun) {
-    for (const { story } of ready) count(story)
+    for (const { story } of ready) {
+      count(story)
+      report.imported.revisions += story.revisions.length
+    }
     report.imported.redirects += ready.reduce((n, r) => n + r.story.oldPaths.length, 0)
     return
   }
@@ -200,6 +204,7 @@ export async function writeStoryBatch(state: ImportState, batch: readonly Mapped
     const maps: Database['wp_import_map'][] = []
     const seo: Database['article_seo'][] = []
     const redirects: { from: string; to: string }[] = []
+    const revisions: Insertable<ArticleRevisionsTable>[] = []
     for (const { story, slug, sectionId, authorIds } of ready) {
       const id = idByKey.get(`${story.language}/${slug}`)
       if (id === undefined) throw new Error(`story ${story.wpId} was not stored`)
@@ -225,12 +230,76 @@ export async function writeStoryBatch(state: ImportState, batch: readonly Mapped
       })
       const to = articleUrl(state.sectionSlugById.get(sectionId) ?? '', slug)
       for (const from of story.oldPaths) redirects.push({ from, to })
+      for (const revision of story.revisions) {
+        revisions.push({
+          article_id: id,
+          revision: revision.revision,
+          headline: revision.headline,
+          dek: revision.dek,
+          body_html: revision.bodyHtml,
+          excerpt: revision.excerpt,
+          dateline: revision.dateline,
+          correction_note: revision.correctionNote,
+          status: revision.status,
+          reason: revision.reason,
+          created_by: null,
+          created_at: revision.createdAt,
+        })
+      }
+      report.imported.revisions += story.revisions.length
       count(story)
     }
     await insertChunked(bylines, (chunk) => trx.insertInto('article_authors').values(chunk).execute())
     await insertChunked(tags, (chunk) => trx.insertInto('article_tags').values(chunk).execute())
     await insertChunked(seo, (chunk) => trx.insertInto('article_seo').values(chunk).execute())
     await insertChunked(maps, (chunk) => trx.insertInto('wp_import_map').values(chunk).execute())
+    await insertChunked(revisions, (chunk) => trx.insertInto('article_revisions').values(chunk).execute())
     report.imported.redirects += await addRedirects(trx, state, redirects)
+  })
+}
+
+/**
+ * Puts Dateline's translation groups back together once every story is in: each member (by its
+ * WordPress ID) joins the group of the story the group began with, or of its first member when
+ * that story is not in the site. Members are looked up in the map, so a run after a crash links
+ * the stories an earlier run imported too; a story already in a group keeps it.
+ */
+export async function linkTranslations(
+  state: ImportState,
+  members: readonly [string, string][],
+): Promise<void> {
+  if (members.length === 0) return
+  if (state.isDryRun) {
+    state.report.imported.translationLinks += members.length
+    return
+  }
+  const { db } = state.ctx
+  const wpIds = [...new Set(members.flatMap(([member, group]) => [member, group]))]
+  const local = new Map<string, number>()
+  for (let i = 0; i < wpIds.length; i += ROW_CHUNK) {
+    const rows = await db
+      .selectFrom('wp_import_map')
+      .select(['wp_id', 'local_id'])
+      .where('source', '=', state.source)
+      .where('kind', '=', 'post')
+      .where('wp_id', 'in', wpIds.slice(i, i + ROW_CHUNK))
+      .execute()
+    for (const row of rows) local.set(row.wp_id, row.local_id)
+  }
+  const groups = new Map<string, number[]>()
+  for (const [member, group] of members) {
+    const id = local.get(member)
+    if (id !== undefined) groups.set(group, [...(groups.get(group) ?? []), id])
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const [group, ids] of groups) {
+      const result = await trx
+        .updateTable('articles')
+        .set({ translation_group_id: local.get(group) ?? Math.min(...ids) })
+        .where('id', 'in', ids)
+        .where('translation_group_id', 'is', null)
+        .executeTakeFirst()
+      state.report.imported.translationLinks += Number(result.numUpdatedRows ?? 0)
+    }
   })
 }

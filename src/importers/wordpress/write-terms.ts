@@ -12,7 +12,7 @@ import { addRedirects, fakeId, type ImportState, loadMapped, remember } from './
 import { HOUSE_LOGINS, PAGES_SECTION_SLUG } from './map-post.ts'
 import type { WxrAuthor, WxrCategory } from './parse-wxr.ts'
 import { pathVariants } from './permalinks.ts'
-import type { ScanResult } from './scan-wxr.ts'
+import type { BylineDetails, ScanResult } from './scan-wxr.ts'
 
 /** Password hash of an imported account: not a scrypt hash, so no password ever matches it. */
 export const NO_PASSWORD = '!'
@@ -196,7 +196,14 @@ async function writeAuthor(
   state: ImportState,
   kind: 'author' | 'coauthor',
   key: string,
-  input: { slug: string; name: string; bio: string; email: string | undefined; guid: string },
+  input: {
+    slug: string
+    name: string
+    bio: string
+    email: string | undefined
+    guid: string
+    details: BylineDetails | undefined
+  },
 ): Promise<number> {
   const { db } = state.ctx
   const report = state.report
@@ -242,11 +249,11 @@ async function writeAuthor(
         .values({
           slug: input.slug,
           name: input.name,
-          kind: 'person',
-          job_title: '',
+          kind: input.details?.kind ?? 'person',
+          job_title: input.details?.jobTitle ?? '',
           bio: input.bio,
           avatar_media_id: null,
-          is_pseudonym: 0,
+          is_pseudonym: input.details?.isPseudonym ? 1 : 0,
           user_id: userId,
           created_at: state.now,
         })
@@ -288,8 +295,10 @@ async function writeAuthors(state: ImportState, scan: ScanResult, siteName: stri
     else {
       // An author with a real address becomes a staff account; one without (a login named only
       // by items, a byline exported by Dateline) stays a byline: no account is made up.
+      // Dateline's own exports say more about a byline in its author term (kind, pseudonym).
+      const details = scan.bylineDetails.get(`cap-${author.login}`)
       const email = author.email.trim().toLowerCase()
-      const hasAccount = /^[^\s@]+@[^\s@]+$/.test(email) && !emails.has(email)
+      const hasAccount = /^[^\s@]+@[^\s@]+$/.test(email) && !emails.has(email) && !details?.isPseudonym
       emails.add(email)
       id = await writeAuthor(state, 'author', author.login, {
         slug,
@@ -297,6 +306,7 @@ async function writeAuthors(state: ImportState, scan: ScanResult, siteName: stri
         bio: htmlFree(author.description),
         email: hasAccount ? email : undefined,
         guid: author.id,
+        details,
       })
     }
     state.authorIdByLogin.set(author.login, id)
@@ -322,6 +332,7 @@ async function writeAuthors(state: ImportState, scan: ScanResult, siteName: stri
         bio: '',
         email: undefined,
         guid: termSlug,
+        details: scan.bylineDetails.get(termSlug),
       })
     }
     state.authorIdByCoauthor.set(key, id)
