@@ -13,7 +13,7 @@ import type { AppContext } from './context.ts'
 import { localEventsOnly } from './events/content-events.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
-import { registerPublicRoutes } from './http/public-routes.ts'
+import { registerPublicRoutes, urlLanguage } from './http/public-routes.ts'
 import { registerLiteMode } from './lite/lite-mode.site.ts'
 import { createArticleViewCounter } from './most-read/most-read.service.ts'
 import type { ViewCounter } from './most-read/view-counter.ts'
@@ -23,6 +23,7 @@ import { registerMetrics } from './ops/metrics.ts'
 import { echoRequestId, requestIdFor } from './ops/request-id.ts'
 import { registerQueryRedirects } from './redirects/query-redirects.ts'
 import { indexOnContentEvents } from './search/search.service.ts'
+import { readerLanguage } from './settings/settings.service.ts'
 import { publishStaticOnEvents } from './static/static-live.ts'
 import { queueWebhooksOnContentEvents } from './webhooks/webhooks.service.ts'
 
@@ -111,7 +112,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(async (site) => {
     // Before the page cache: /?p=123 of an imported WordPress site is a redirect, not the home page.
     registerQueryRedirects(site, ctx)
-    if (pageCache) registerPageCache(site, { cache: pageCache, languageOf: () => ctx.config.defaultLanguage })
+    if (pageCache)
+      registerPageCache(site, {
+        cache: pageCache,
+        languageOf: async (request) => urlLanguage(request.url, await readerLanguage(ctx)),
+      })
     // After the page cache: lite-mode readers' pages are stored under their own key, then sent private.
     await registerLiteMode(site, ctx)
     registerOfflineRoutes(site, ctx)

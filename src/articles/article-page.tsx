@@ -12,6 +12,8 @@ import { SaveDataContext } from '../views/save-data-context.ts'
 import type { SiteChrome } from '../views/site-chrome.ts'
 import type { ArticleDetail, ArticleSummary } from './articles.service.ts'
 import { withDateline } from './dateline.ts'
+import { TranslationLinks } from './translation-links.tsx'
+import type { TranslationLink } from './translations.service.ts'
 
 function AboutAuthor(props: { author: AuthorView }) {
   const { author } = props
@@ -77,6 +79,8 @@ export function ArticlePage(props: {
   canonicalUrl: string
   mostRead?: MostReadItem[]
   meta?: PageMeta
+  /** Published translations: "Read this in …" links (translation-links.tsx). */
+  translations?: TranslationLink[]
 }) {
   const { chrome, article, related } = props
   const { t, path } = chrome.locale
@@ -117,6 +121,7 @@ export function ArticlePage(props: {
               </>
             ) : null}
           </p>
+          <TranslationLinks translations={props.translations ?? []} />
         </header>
         {article.image ? (
           <figure class="lead-image">

@@ -77,6 +77,7 @@ const SUMMARY_COLUMNS = [
   'articles.created_at',
   'articles.correction_note',
   'articles.word_count',
+  'articles.translation_group_id',
 ] as const
 
 // The newsroom's bookkeeping (revision, created_by) is not for listings.
@@ -252,7 +253,9 @@ export async function listRelatedCandidates(
   ])
   const ids = [...new Set(sources.flat())]
   if (ids.length === 0) return []
-  return newestFirst(db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids)).execute()
+  return newestFirst(
+    db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids),
+  ).execute()
 }
 
 export async function tagIdsForArticles(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
@@ -294,16 +297,103 @@ export async function publishedDateBounds(
   return { oldest: (row?.oldest as string | null) ?? null, newest: (row?.newest as string | null) ?? null }
 }
 
+/** A story's place in a translation group: the columns a "Read this in …" link needs. */
+export interface TranslationRow {
+  id: number
+  language: string
+  slug: string
+  headline: string
+  section_id: number
+  status: ArticleStatus
+  published_at: string | null
+  translation_group_id: number | null
+}
+
+const TRANSLATION_COLUMNS = [
+  'articles.id',
+  'articles.language',
+  'articles.slug',
+  'articles.headline',
+  'articles.section_id',
+  'articles.status',
+  'articles.published_at',
+  'articles.translation_group_id',
+] as const
+
+/** Every story of a translation group, whatever its status (the editor; readers filter by published). */
+export async function listTranslationGroup(db: Kysely<Database>, groupId: number): Promise<TranslationRow[]> {
+  return db
+    .selectFrom('articles')
+    .select(TRANSLATION_COLUMNS)
+    .where('articles.translation_group_id', '=', groupId)
+    .orderBy('articles.id')
+    .execute()
+}
+
+/** The published stories of translation groups, for many stories at once (sitemaps). */
+export async function listPublishedInGroups(
+  db: Kysely<Database>,
+  now: Date,
+  groupIds: readonly number[],
+): Promise<TranslationRow[]> {
+  if (groupIds.length === 0) return []
+  return db
+    .selectFrom('articles')
+    .select(TRANSLATION_COLUMNS)
+    .where(isPublished(now))
+    .where('articles.translation_group_id', 'in', [...groupIds])
+    .execute()
+}
+
+/** One story's translation columns, whatever its status. */
+export async function findTranslationRow(
+  db: Kysely<Database>,
+  id: number,
+): Promise<TranslationRow | undefined> {
+  return db
+    .selectFrom('articles')
+    .select(TRANSLATION_COLUMNS)
+    .where('articles.id', '=', id)
+    .executeTakeFirst()
+}
+
+/**
+ * Stories an editor may link a story to as its original: those in other languages, newest first,
+ * whatever their status (a translation is often written while the original is still a draft).
+ */
+export async function listTranslationCandidates(
+  db: Kysely<Database>,
+  exceptLanguage: string,
+  limit: number,
+): Promise<TranslationRow[]> {
+  return db
+    .selectFrom('articles')
+    .select(TRANSLATION_COLUMNS)
+    .where('articles.language', '!=', exceptLanguage)
+    .orderBy('articles.updated_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
 /** Where a story appears, whatever its status: what a cache must forget when it changes. */
 export async function findArticlePlacement(
   db: Kysely<Database>,
   id: number,
 ): Promise<
-  { section_id: number; published_at: string | null; tag_ids: number[]; author_ids: number[] } | undefined
+  | {
+      section_id: number
+      published_at: string | null
+      language: string
+      translation_group_id: number | null
+      tag_ids: number[]
+      author_ids: number[]
+    }
+  | undefined
 > {
   const row = await db
     .selectFrom('articles')
-    .select(['section_id', 'published_at'])
+    .select(['section_id', 'published_at', 'language', 'translation_group_id'])
     .where('id', '=', id)
     .executeTakeFirst()
   if (!row) return undefined

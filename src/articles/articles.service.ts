@@ -5,6 +5,7 @@ import type { Actor, AppContext } from '../context.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { ArticleRow, ArticleStatus } from '../db/tables.ts'
 import { ConflictError, ValidationError } from '../errors.ts'
+import { localizedPath } from '../i18n/languages.ts'
 import { autoExcerpt } from '../lib/excerpt.ts'
 import { countWords, htmlToText } from '../lib/html-text.ts'
 import { PAGE_SIZE, type Page, pageCount } from '../lib/pagination.ts'
@@ -12,6 +13,7 @@ import { sanitizeBody } from '../lib/sanitize-body.ts'
 import { slugify } from '../lib/slugify.ts'
 import { getMediaByIds, type MediaView } from '../media/media.service.ts'
 import { listSections, type SectionView } from '../sections/sections.service.ts'
+import { getSiteSettings } from '../settings/settings.service.ts'
 import { ensureTags, type TagView, tagsForArticles } from '../tags/tags.service.ts'
 import {
   type ArticleFilter,
@@ -34,7 +36,10 @@ export interface ArticleSummary {
   id: number
   language: string
   slug: string
+  /** The story's address in its own language: /society/slug at the root, /fa/society/slug under Dari. */
   url: string
+  /** Shared with its translations (translations.service.ts); null when it has none. */
+  translationGroupId: number | null
   headline: string
   dek: string
   /** The editor's excerpt, else the automatic one. Plain text. */
@@ -68,27 +73,47 @@ export function articleUrl(sectionSlug: string, slug: string): string {
 /** An update less than this long after publication is a fix-up, not an "Updated" story. */
 const UPDATE_THRESHOLD_MS = 10 * 60 * 1000
 
+/**
+ * Sections as the readers of each language see them (name, address), for the languages of `rows`:
+ * a story's kicker and links speak the story's language, whatever page lists it.
+ */
+async function sectionsByLanguage(
+  ctx: AppContext,
+  rows: readonly { language: string }[],
+): Promise<Map<string, Map<number, SectionView>>> {
+  const languages = [...new Set(rows.map((r) => r.language))]
+  const lists = await Promise.all(languages.map((language) => listSections(ctx, language)))
+  return new Map(languages.map((language, i) => [language, new Map((lists[i] ?? []).map((s) => [s.id, s]))]))
+}
+
+/** A site path in a story's language ("/author/x/" → "/fa/author/x/" for a Dari story). */
+function inLanguageOf(path: string, language: string, defaultLanguage: string): string {
+  return localizedPath(path, language, defaultLanguage)
+}
+
 async function toSummaries(ctx: AppContext, rows: ArticleSummaryRow[]): Promise<ArticleSummary[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
-  const [sections, authors, media] = await Promise.all([
-    listSections(ctx),
+  const [sections, authors, media, settings] = await Promise.all([
+    sectionsByLanguage(ctx, rows),
     authorsForArticles(ctx, ids),
     getMediaByIds(
       ctx,
       rows.flatMap((r) => (r.featured_media_id === null ? [] : [r.featured_media_id])),
     ),
+    getSiteSettings(ctx),
   ])
-  const sectionById = new Map(sections.map((s) => [s.id, s]))
+  const { defaultLanguage } = settings
   return rows.flatMap((row) => {
-    const section = sectionById.get(row.section_id)
+    const section = sections.get(row.language)?.get(row.section_id)
     if (!section || row.published_at === null) return []
     return [
       {
         id: row.id,
         language: row.language,
         slug: row.slug,
-        url: articleUrl(section.slug, row.slug),
+        url: inLanguageOf(articleUrl(section.slug, row.slug), row.language, defaultLanguage),
+        translationGroupId: row.translation_group_id,
         headline: row.headline,
         dek: row.dek,
         excerpt: row.excerpt ?? row.auto_excerpt,
@@ -98,7 +123,10 @@ async function toSummaries(ctx: AppContext, rows: ArticleSummaryRow[]): Promise<
         updatedAt: row.updated_at,
         section,
         image: row.featured_media_id === null ? undefined : media.get(row.featured_media_id),
-        authors: authors.get(row.id) ?? [],
+        authors: (authors.get(row.id) ?? []).map((a) => ({
+          ...a,
+          url: inLanguageOf(a.url, row.language, defaultLanguage),
+        })),
       },
     ]
   })
@@ -116,6 +144,11 @@ export async function listPublishedSummaries(
     countPublishedArticles(ctx.db, now, filter),
   ])
   return { items: await toSummaries(ctx, rows), page, total, pageCount: pageCount(total, pageSize) }
+}
+
+/** How many published stories a filter holds (which languages have a month's archive). */
+export async function countPublished(ctx: AppContext, filter: ArticleFilter): Promise<number> {
+  return countPublishedArticles(ctx.db, ctx.clock.now(), filter)
 }
 
 /** The newest published stories without counting them (home page blocks). */
@@ -157,7 +190,13 @@ export async function getPublishedArticle(
   const [summary] = await toSummaries(ctx, [row])
   if (!summary) return undefined
   const tags = (await tagsForArticles(ctx, [row.id])).get(row.id) ?? []
-  return toDetail(row, summary, row.body_html, tags)
+  return toDetail(row, summary, row.body_html, await tagsInLanguage(ctx, tags, row.language))
+}
+
+/** Tags are shared by every language; their pages are per language (/fa/tag/x/ lists Dari stories). */
+async function tagsInLanguage(ctx: AppContext, tags: TagView[], language: string): Promise<TagView[]> {
+  const { defaultLanguage } = await getSiteSettings(ctx)
+  return tags.map((t) => ({ ...t, url: inLanguageOf(t.url, language, defaultLanguage) }))
 }
 
 /** The newest published stories in full, bodies and tags included (feeds). */
@@ -175,18 +214,25 @@ export async function latestPublishedDetails(
     tagsForArticles(ctx, ids),
   ])
   const rowById = new Map(rows.map((r) => [r.id, r]))
+  const { defaultLanguage } = await getSiteSettings(ctx)
   return summaries.flatMap((summary) => {
     const row = rowById.get(summary.id)
     const body = bodies.get(summary.id)
-    return row && body !== undefined ? [toDetail(row, summary, body, tags.get(summary.id) ?? [])] : []
+    const localTags = (tags.get(summary.id) ?? []).map((t) => ({
+      ...t,
+      url: inLanguageOf(t.url, summary.language, defaultLanguage),
+    }))
+    return row && body !== undefined ? [toDetail(row, summary, body, localTags)] : []
   })
 }
 
 /** What a sitemap needs of a published story: no bylines, no body. */
 export interface ArticleLink {
   id: number
+  /** In the story's language (with its /fa/ or /ps/ prefix when it is not the default). */
   url: string
   language: string
+  translationGroupId: number | null
   headline: string
   publishedAt: string
   updatedAt: string
@@ -204,6 +250,7 @@ export async function listPublishedLinks(
 ): Promise<ArticleLink[]> {
   const rows = (await listPublishedArticles(ctx.db, ctx.clock.now(), filter, page)).reverse()
   const sectionById = new Map((await listSections(ctx)).map((s) => [s.id, s]))
+  const { defaultLanguage } = await getSiteSettings(ctx)
   const mediaIds = [
     ...new Set(rows.flatMap((r) => (r.featured_media_id === null ? [] : [r.featured_media_id]))),
   ]
@@ -218,8 +265,9 @@ export async function listPublishedLinks(
     return [
       {
         id: row.id,
-        url: articleUrl(section.slug, row.slug),
+        url: inLanguageOf(articleUrl(section.slug, row.slug), row.language, defaultLanguage),
         language: row.language,
+        translationGroupId: row.translation_group_id,
         headline: row.headline,
         publishedAt: row.published_at,
         updatedAt: row.updated_at,
@@ -407,6 +455,9 @@ export async function recordCorrection(
 
 export interface ArticlePlacement {
   id: number
+  language: string
+  /** Its translation group: the pages of its translations link to it ("Read this in …"). */
+  translationGroupId: number | null
   sectionId: number
   publishedAt: string | null
   tagIds: number[]
@@ -422,6 +473,8 @@ export async function articlePlacement(
   if (!row) return undefined
   return {
     id: articleId,
+    language: row.language,
+    translationGroupId: row.translation_group_id,
     sectionId: row.section_id,
     publishedAt: row.published_at,
     tagIds: row.tag_ids,

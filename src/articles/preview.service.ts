@@ -34,6 +34,7 @@ export async function previewArticle(ctx: AppContext, actor: Actor, id: number):
     language: row.language,
     slug: row.slug,
     url: articleUrl(section.slug, row.slug),
+    translationGroupId: row.translation_group_id,
     headline: row.headline,
     dek: row.dek,
     excerpt: row.excerpt ?? row.auto_excerpt,

@@ -1,7 +1,13 @@
 // Content events → surrogate keys → purges. A story's change reaches exactly the pages that show
-// it: its own page, its section and the sections above it, its tags, its bylines, the home page,
-// /latest/, its month archive, and the feeds and sitemaps. Nothing else is touched.
+// it: its own page, its translations' pages (their "Read this in …" links and hreflang name it),
+// its section and the sections above it, its tags, its bylines, the home page, /latest/, its
+// month archive, and the feeds and sitemaps. Nothing else is touched.
+//
+// Listing keys (home, section:3…) name a listing in every language at once: a Dari story purges
+// the English home page too. That costs a few renders per event and keeps the keys simple for
+// every purger (CDN, static files); the page cache's own key keeps each language's copy apart.
 import { articlePlacement } from '../articles/articles.service.ts'
+import { translationSiblings } from '../articles/translations.service.ts'
 import type { AppContext } from '../context.ts'
 import type { ContentEvent } from '../events/content-events.ts'
 import { zonedYearMonth } from '../lib/time.ts'
@@ -28,6 +34,8 @@ export async function surrogateKeysForArticle(
   const placement = await articlePlacement(ctx, articleId)
   if (!placement) return undefined
   const keys = [articleKey(articleId), HOME_KEY, LATEST_KEY, FEEDS_KEY, SITEMAPS_KEY]
+  if (placement.translationGroupId !== null)
+    for (const sibling of await translationSiblings(ctx, articleId)) keys.push(articleKey(sibling.id))
   // A parent section's page lists its children's stories, so the chain up to the top is purged.
   const parentOf = new Map((await listSections(ctx)).map((s) => [s.id, s.parentId]))
   const seen = new Set<number>()

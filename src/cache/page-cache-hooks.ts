@@ -19,8 +19,12 @@ import { parseSurrogateKeyHeader } from './surrogate-keys.ts'
 
 export interface PageCacheScopeOptions {
   cache: PageCache
-  /** The language a request is for (part of the key). */
-  languageOf(request: FastifyRequest): string
+  /**
+   * The language a request is for (part of the key): on the site, its /{code}/ prefix, else the
+   * default language as the settings say now, so that a root page rendered before the default
+   * changed is never served after it (http/public-routes.ts urlLanguage).
+   */
+  languageOf(request: FastifyRequest): string | Promise<string>
   /** Whether responses in this scope depend on the query string (search will). */
   isQuerySignificant?: boolean
   /** Cache misses rendered at once; the rest queue (render-limit.ts). */
@@ -109,7 +113,7 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
     }
     const key = pageCacheKey({
       url: request.url,
-      language: options.languageOf(request),
+      language: await options.languageOf(request),
       variant: requestVariant(request.headers),
       isQuerySignificant: options.isQuerySignificant,
     })

@@ -37,11 +37,20 @@ export interface FeedLink {
   href: string
 }
 
-/** The three feeds of a scope, titled "Site name – Politics (RSS)", with absolute addresses. */
-export function feedLinks(siteUrl: string, scope: FeedScopeRef, title: string): FeedLink[] {
+/**
+ * The three feeds of a scope, titled "Site name – Politics (RSS)", with absolute addresses. Each
+ * language has its own feeds under its prefix (/fa/feed/rss.xml): `localize` is the page's
+ * locale.path, so a Dari page offers the Dari feeds.
+ */
+export function feedLinks(
+  siteUrl: string,
+  scope: FeedScopeRef,
+  title: string,
+  localize: (sitePath: string) => string = (path) => path,
+): FeedLink[] {
   return FEED_FORMATS.map((format) => ({
     type: FEED_MEDIA_TYPES[format],
     title: `${title} (${FORMAT_NAMES[format]})`,
-    href: siteUrl + feedPath(scope, format),
+    href: siteUrl + localize(feedPath(scope, format)),
   }))
 }

@@ -9,10 +9,13 @@ import { findAuthorBySlug } from '../authors/authors.service.ts'
 import { authorKey, FEEDS_KEY, sectionKey, tagKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
+import { asSiteLanguage, LANGUAGES, localizedPath } from '../i18n/languages.ts'
+import { createTranslator } from '../i18n/messages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
 import { getMediaFiles } from '../media/media.service.ts'
 import { findSectionBySlug, sectionWithDescendantIds } from '../sections/sections.service.ts'
 import { sitePublisher } from '../seo/publisher.ts'
+import { getSiteSettings } from '../settings/settings.service.ts'
 import { findTagBySlug } from '../tags/tags.service.ts'
 import { isFeedFullContent } from './feed-settings.ts'
 import { FEED_FORMATS, type FeedFormat, type FeedScopeRef, feedPath } from './feed-urls.ts'
@@ -92,26 +95,35 @@ interface ResolvedScope {
   surrogateKeys: string[]
 }
 
-async function resolveScope(ctx: AppContext, scope: FeedScopeRef, siteName: string): Promise<ResolvedScope> {
+async function resolveScope(
+  ctx: AppContext,
+  scope: FeedScopeRef,
+  siteName: string,
+  language: string,
+): Promise<ResolvedScope> {
+  // Feed descriptions are words for readers: in the feed's language, from the site catalog.
+  const feedLanguage = asSiteLanguage(language)
+  const t = createTranslator(feedLanguage, LANGUAGES[feedLanguage].intlLocale)
   if (scope.kind === 'site') {
     return {
       filter: {},
       title: siteName,
-      description: `The latest stories from ${siteName}.`,
+      description: t('site.latestDescription', { siteName }),
       pagePath: '/',
       surrogateKeys: [FEEDS_KEY],
     }
   }
   if (!isPlausibleSlug(scope.slug)) throw new NotFoundError()
   if (scope.kind === 'section') {
-    const section = await findSectionBySlug(ctx, scope.slug)
+    // The section's name in the feed's language (its page path is localized below, like every path).
+    const section = await findSectionBySlug(ctx, scope.slug, language)
     if (!section) throw new NotFoundError('There is no such section.')
     return {
       // A section's feed lists its subsections' stories too, as its page does.
       filter: { sectionIds: await sectionWithDescendantIds(ctx, section.id) },
       title: `${siteName} – ${section.name}`,
-      description: section.description || `The latest ${section.name} stories from ${siteName}.`,
-      pagePath: section.url,
+      description: section.description || t('site.sectionDescription', { section: section.name, siteName }),
+      pagePath: `/${encodeURIComponent(section.slug)}/`,
       surrogateKeys: [FEEDS_KEY, sectionKey(section.id)],
     }
   }
@@ -121,7 +133,7 @@ async function resolveScope(ctx: AppContext, scope: FeedScopeRef, siteName: stri
     return {
       filter: { tagId: tag.id },
       title: `${siteName} – ${tag.name}`,
-      description: `Stories about ${tag.name} from ${siteName}.`,
+      description: t('site.tagDescription', { tag: tag.name, siteName }),
       pagePath: tag.url,
       surrogateKeys: [FEEDS_KEY, tagKey(tag.id)],
     }
@@ -131,7 +143,7 @@ async function resolveScope(ctx: AppContext, scope: FeedScopeRef, siteName: stri
   return {
     filter: { authorId: author.id },
     title: `${siteName} – ${author.name}`,
-    description: `Stories by ${author.name} from ${siteName}.`,
+    description: t('site.authorFeedDescription', { name: author.name, siteName }),
     pagePath: author.url,
     surrogateKeys: [FEEDS_KEY, authorKey(author.id)],
   }
@@ -184,11 +196,16 @@ function toEntry(
   }
 }
 
-/** The feed of a scope; NotFoundError when the section, tag or byline does not exist. */
-export async function buildFeed(ctx: AppContext, scope: FeedScopeRef): Promise<FeedData> {
-  const publisher = await sitePublisher(ctx)
+/**
+ * The feed of a scope in a language (the stories written in it, its section names, its
+ * addresses); NotFoundError when the section, tag or byline does not exist.
+ */
+export async function buildFeed(ctx: AppContext, scope: FeedScopeRef, language?: string): Promise<FeedData> {
+  const publisher = await sitePublisher(ctx, language)
   const siteUrl = ctx.config.siteUrl
-  const resolved = await resolveScope(ctx, scope, publisher.name)
+  const resolved = await resolveScope(ctx, scope, publisher.name, publisher.language)
+  const { defaultLanguage } = await getSiteSettings(ctx)
+  const localize = (path: string): string => localizedPath(path, publisher.language, defaultLanguage)
   const [articles, isFullContent] = await Promise.all([
     latestPublishedDetails(ctx, { ...resolved.filter, language: publisher.language }, FEED_SIZE),
     isFeedFullContent(ctx),
@@ -209,15 +226,14 @@ export async function buildFeed(ctx: AppContext, scope: FeedScopeRef): Promise<F
       .map((e) => e.updatedAt)
       .sort()
       .at(-1) ?? EMPTY_FEED_UPDATED
-  const selfUrls = Object.fromEntries(FEED_FORMATS.map((f) => [f, siteUrl + feedPath(scope, f)])) as Record<
-    FeedFormat,
-    string
-  >
+  const selfUrls = Object.fromEntries(
+    FEED_FORMATS.map((f) => [f, siteUrl + localize(feedPath(scope, f))]),
+  ) as Record<FeedFormat, string>
   return {
     title: resolved.title,
     description: resolved.description,
     language: publisher.language,
-    homePageUrl: siteUrl + resolved.pagePath,
+    homePageUrl: siteUrl + localize(resolved.pagePath),
     selfUrls,
     updatedAt,
     siteName: publisher.name,

@@ -1,8 +1,10 @@
-// GET /feed/{rss.xml|atom.xml|feed.json} and /feed/{section|tag|author}/{slug}/…: the feeds.
-// Cached under the `feeds` surrogate key, which every story event purges (cache/content-
-// invalidation.ts), plus the key of the section, tag or byline they list (feeds.service.ts).
+// GET /feed/{rss.xml|atom.xml|feed.json} and /feed/{section|tag|author}/{slug}/…: the feeds, one
+// set per language (/fa/feed/rss.xml lists the Dari stories). Cached under the `feeds` surrogate
+// key, which every story event purges (cache/content-invalidation.ts), plus the key of the
+// section, tag or byline they list (feeds.service.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context.ts'
+import type { PageLanguageOf } from '../http/public-routes.ts'
 import { sendDocument } from '../http/send-document.ts'
 import { redirectTo } from '../http/site-pages.ts'
 import { renderAtom } from './atom.ts'
@@ -26,8 +28,9 @@ async function showFeed(
   reply: FastifyReply,
   scope: FeedScopeRef,
   format: FeedFormat,
+  language: string,
 ): Promise<FastifyReply> {
-  const feed = await buildFeed(ctx, scope)
+  const feed = await buildFeed(ctx, scope, language)
   return sendDocument(request, reply, {
     body: RENDERERS[format](feed),
     contentType: `${FEED_MEDIA_TYPES[format]}; charset=utf-8`,
@@ -36,18 +39,46 @@ async function showFeed(
   })
 }
 
-export function registerFeedRoutes(app: FastifyInstance, ctx: AppContext): void {
-  // The addresses readers and other software guess first.
-  for (const path of ['/feed', '/feed/', '/feed.xml', '/rss.xml', '/rss', '/atom.xml']) {
+/** The feeds of one language under `prefix` ('' for the default language at the root). */
+export function registerFeedRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  prefix: string,
+  languageOf: PageLanguageOf,
+): void {
+  const get = (
+    path: string,
+    handler: (request: FastifyRequest, reply: FastifyReply, language: string) => Promise<FastifyReply>,
+  ): void => {
+    app.get(prefix + path, async (request, reply) => {
+      const language = await languageOf(request, reply)
+      return language === undefined ? reply : handler(request, reply, language)
+    })
+  }
+  // The addresses readers and other software guess first (the old ones at the root only).
+  const guesses =
+    prefix === '' ? ['/feed', '/feed/', '/feed.xml', '/rss.xml', '/rss', '/atom.xml'] : ['/feed', '/feed/']
+  for (const path of guesses) {
     const format: FeedFormat = path === '/atom.xml' ? 'atom' : 'rss'
-    app.get(path, (_request, reply) => redirectTo(reply, feedPath({ kind: 'site' }, format)))
+    app.get(prefix + path, (_request, reply) =>
+      redirectTo(reply, prefix + feedPath({ kind: 'site' }, format)),
+    )
   }
   for (const format of FEED_FORMATS) {
     const file = FEED_FILE_NAMES[format]
-    app.get(`/feed/${file}`, (request, reply) => showFeed(ctx, request, reply, { kind: 'site' }, format))
+    get(`/feed/${file}`, (request, reply, language) =>
+      showFeed(ctx, request, reply, { kind: 'site' }, format, language),
+    )
     for (const kind of ['section', 'tag', 'author'] as const) {
-      app.get(`/feed/${kind}/:slug/${file}`, (request, reply) =>
-        showFeed(ctx, request, reply, { kind, slug: (request.params as { slug: string }).slug }, format),
+      get(`/feed/${kind}/:slug/${file}`, (request, reply, language) =>
+        showFeed(
+          ctx,
+          request,
+          reply,
+          { kind, slug: (request.params as { slug: string }).slug },
+          format,
+          language,
+        ),
       )
     }
   }

@@ -4,8 +4,10 @@ import type { Actor, AppContext } from '../context.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import type { SectionRow } from '../db/tables.ts'
 import { AppError, ConflictError, ValidationError } from '../errors.ts'
+import { isSiteLanguage, LANGUAGES, localizedPath, SITE_LANGUAGES } from '../i18n/languages.ts'
 import { isPlausibleSlug, slugify } from '../lib/slugify.ts'
 import { addRedirect } from '../redirects/redirects.service.ts'
+import { getSiteSettings } from '../settings/settings.service.ts'
 
 export interface SectionView {
   id: number
@@ -16,8 +18,12 @@ export interface SectionView {
   url: string
 }
 
-/** Slugs a section may not take: they are the site's own top-level paths. */
+/**
+ * Slugs a section may not take: they are the site's own top-level paths, and every language code
+ * (a non-default language lives under /{code}/, so a section there would be unreachable).
+ */
 export const RESERVED_SECTION_SLUGS = new Set([
+  ...SITE_LANGUAGES,
   'admin',
   'api',
   'assets',
@@ -36,9 +42,6 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'tag',
   'tags',
   'robots',
-  'fa',
-  'ps',
-  'en',
   'static',
   'preview',
 ])
@@ -58,10 +61,41 @@ function toView(row: SectionRow): SectionView {
   }
 }
 
-/** All sections in display order: parents first by position, each followed by its children. */
-export async function listSections(ctx: AppContext): Promise<SectionView[]> {
+/** A section's name and description in the languages other than its own row's (admin → Sections). */
+export type SectionTranslations = Partial<Record<string, { name: string; description: string }>>
+
+/**
+ * Section views as readers of a language see them: the language's name and description where the
+ * newsroom gave one, else the default name; the address under the language's prefix (/fa/society/).
+ */
+async function inLanguage(ctx: AppContext, views: SectionView[], language: string): Promise<SectionView[]> {
+  const [settings, rows] = await Promise.all([
+    getSiteSettings(ctx),
+    ctx.db
+      .selectFrom('section_translations')
+      .select(['section_id', 'name', 'description'])
+      .where('language', '=', language)
+      .execute(),
+  ])
+  const own = new Map(rows.map((r) => [r.section_id, r]))
+  return views.map((view) => {
+    const translation = own.get(view.id)
+    return {
+      ...view,
+      name: translation?.name || view.name,
+      description: translation ? translation.description : view.description,
+      url: localizedPath(view.url, language, settings.defaultLanguage),
+    }
+  })
+}
+
+/**
+ * All sections in display order: parents first by position, each followed by its children. With a
+ * language, as its readers see them (names and addresses); without, as stored (the admin).
+ */
+export async function listSections(ctx: AppContext, language?: string): Promise<SectionView[]> {
   const rows = await ctx.db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute()
-  const views = rows.map(toView)
+  const views = language === undefined ? rows.map(toView) : await inLanguage(ctx, rows.map(toView), language)
   const roots = views.filter((s) => s.parentId === null)
   const ordered: SectionView[] = []
   const visit = (section: SectionView, depth: number): void => {
@@ -73,9 +107,24 @@ export async function listSections(ctx: AppContext): Promise<SectionView[]> {
   return ordered
 }
 
-export async function findSectionBySlug(ctx: AppContext, slug: string): Promise<SectionView | undefined> {
+export async function findSectionBySlug(
+  ctx: AppContext,
+  slug: string,
+  language?: string,
+): Promise<SectionView | undefined> {
   const row = await ctx.db.selectFrom('sections').selectAll().where('slug', '=', slug).executeTakeFirst()
-  return row ? toView(row) : undefined
+  if (!row) return undefined
+  return language === undefined ? toView(row) : (await inLanguage(ctx, [toView(row)], language))[0]
+}
+
+/** The names and descriptions a section has in other languages, keyed by language code. */
+export async function getSectionTranslations(ctx: AppContext, id: number): Promise<SectionTranslations> {
+  const rows = await ctx.db
+    .selectFrom('section_translations')
+    .select(['language', 'name', 'description'])
+    .where('section_id', '=', id)
+    .execute()
+  return Object.fromEntries(rows.map((r) => [r.language, { name: r.name, description: r.description }]))
 }
 
 /** The section and its descendants' ids: a parent section's page lists its children's stories too. */
@@ -184,6 +233,11 @@ export interface SectionInput {
   description: string
   /** null: a top-level section. */
   parentId: number | null
+  /**
+   * Names and descriptions in other languages (form fields name_fa, description_fa…). A language
+   * left out is not touched; one with an empty name is removed (readers see the default name).
+   */
+  translations?: SectionTranslations
 }
 
 /** What the edit form was opened at: a save over a newer change is refused, not applied blindly. */
@@ -207,7 +261,49 @@ function checkSectionInput(input: SectionInput): {
   const slugProblem = name === '' && input.slug.trim() === '' ? undefined : sectionSlugProblem(slug)
   if (slugProblem) fields.slug = slugProblem
   if (input.description.length > 500) fields.description = 'The description must be at most 500 characters'
+  for (const [language, translation] of Object.entries(input.translations ?? {})) {
+    if (!translation) continue
+    const label = isSiteLanguage(language) ? LANGUAGES[language].englishName : language
+    if (!isSiteLanguage(language))
+      fields[`name_${language}`] = `"${language}" is not one of the site's languages`
+    else if (translation.name.trim().length > MAX_SECTION_NAME_LENGTH)
+      fields[`name_${language}`] = `The ${label} name must be at most ${MAX_SECTION_NAME_LENGTH} characters`
+    if (translation.description.length > 500)
+      fields[`description_${language}`] = `The ${label} description must be at most 500 characters`
+    if (translation.name.trim() === '' && translation.description.trim() !== '')
+      fields[`name_${language}`] = `A ${label} description needs a ${label} name too`
+  }
   return { fields, slug, name }
+}
+
+/** Writes the translations the input names (inside the caller's transaction). */
+async function saveTranslations(
+  ctx: AppContext,
+  sectionId: number,
+  translations: SectionTranslations,
+): Promise<boolean> {
+  let isChanged = false
+  const current = await getSectionTranslations(ctx, sectionId)
+  for (const [language, translation] of Object.entries(translations)) {
+    if (!translation) continue
+    const name = translation.name.trim()
+    const description = translation.description.trim()
+    const before = current[language]
+    if (before?.name === name && before.description === description) continue
+    if (before === undefined && name === '') continue
+    isChanged = true
+    await ctx.db
+      .deleteFrom('section_translations')
+      .where('section_id', '=', sectionId)
+      .where('language', '=', language)
+      .execute()
+    if (name !== '')
+      await ctx.db
+        .insertInto('section_translations')
+        .values({ section_id: sectionId, language, name, description })
+        .execute()
+  }
+  return isChanged
 }
 
 /** Parent chain of `parentId` (itself first), read in one query. */
@@ -282,13 +378,19 @@ export async function addSection(ctx: AppContext, actor: Actor, input: SectionIn
   if (parent) fields.parentId = parent
   if (Object.keys(fields).length > 0) throw new ValidationError(Object.values(fields), fields)
   let id: number
+  const position = await nextPosition(ctx, input.parentId)
   try {
-    id = await createSection(ctx, {
-      slug,
-      name,
-      description: input.description.trim(),
-      parentId: input.parentId,
-      position: await nextPosition(ctx, input.parentId),
+    id = await ctx.db.transaction().execute(async (trx) => {
+      const tx: AppContext = { ...ctx, db: trx }
+      const created = await createSection(tx, {
+        slug,
+        name,
+        description: input.description.trim(),
+        parentId: input.parentId,
+        position,
+      })
+      await saveTranslations(tx, created, input.translations ?? {})
+      return created
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken(slug)
@@ -338,8 +440,10 @@ export async function updateSection(
   if (Object.keys(fields).length > 0) throw new ValidationError(Object.values(fields), fields)
   const isMoved = input.parentId !== current.parentId
   const position = isMoved ? await nextPosition(ctx, input.parentId) : undefined
+  let isTranslationChanged = false
   try {
     await ctx.db.transaction().execute(async (trx) => {
+      isTranslationChanged = await saveTranslations({ ...ctx, db: trx }, id, input.translations ?? {})
       await trx
         .updateTable('sections')
         .set({
@@ -363,6 +467,7 @@ export async function updateSection(
   if (slug !== current.slug) Object.assign(changes, { fromSlug: current.slug, slug })
   if (isMoved) Object.assign(changes, { fromParentId: current.parentId, parentId: input.parentId })
   if (input.description.trim() !== current.description) changes.description = 'changed'
+  if (isTranslationChanged) changes.translations = 'changed'
   if (Object.keys(changes).length > 0) {
     await recordAudit(ctx, actor, 'section.updated', { type: 'section', id }, changes)
     await siteChanged(ctx, 'sections')

@@ -5,9 +5,9 @@ import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { isPlausibleSlug } from '../lib/slugify.ts'
+import { listingAlternates } from '../seo/hreflang.ts'
 import { listingPageMeta } from '../seo/page-meta.ts'
 import { sitePublisher } from '../seo/publisher.ts'
-import { readerLanguage } from '../settings/settings.service.ts'
 import { ListingPage } from '../views/listing-page.tsx'
 import { findSectionBySlug, sectionWithDescendantIds } from './sections.service.ts'
 
@@ -15,30 +15,45 @@ export function pagedUrl(base: string, page: number): string {
   return page <= 1 ? base : `${base}page/${page}/`
 }
 
-/** GET /{section}/ and /{section}/page/{n}/: the section's stories, its subsections' included. */
+/**
+ * GET /{section}/ and /{section}/page/{n}/ (under /fa/… in Dari): the section's stories in the
+ * page's language, its subsections' included, under the section's name in that language.
+ */
 export async function showSection(
   ctx: AppContext,
   reply: FastifyReply,
   slug: string,
   page: number,
+  language: string,
 ): Promise<FastifyReply> {
   if (!isPlausibleSlug(slug)) throw new NotFoundError()
-  const section = await findSectionBySlug(ctx, slug)
+  const section = await findSectionBySlug(ctx, slug, language)
   if (!section) throw new NotFoundError()
   const sectionIds = await sectionWithDescendantIds(ctx, section.id)
-  const result = await listPublishedSummaries(ctx, { language: await readerLanguage(ctx), sectionIds }, page)
+  const result = await listPublishedSummaries(ctx, { language, sectionIds }, page)
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
-  const chrome = await buildChrome(ctx, undefined, reply.request)
+  const chrome = await buildChrome(ctx, language, reply.request)
   const urlFor = (n: number) => pagedUrl(section.url, n)
-  const description = section.description || `The latest ${section.name} stories from ${chrome.siteName}.`
+  const description =
+    section.description ||
+    chrome.locale.t('site.sectionDescription', { section: section.name, siteName: chrome.siteName })
   const meta = listingPageMeta(
-    { publisher: await sitePublisher(ctx), siteUrl: ctx.config.siteUrl },
+    {
+      publisher: await sitePublisher(ctx, language),
+      siteUrl: ctx.config.siteUrl,
+      alternates: listingAlternates(
+        ctx.config.siteUrl,
+        pagedUrl(`/${section.slug}/`, page),
+        chrome.locale.defaultLanguage,
+      ),
+    },
     {
       title: section.name,
       description,
       canonicalUrl: absoluteUrl(ctx, urlFor(page)),
       stories: result.items,
       feedScope: { kind: 'section', slug: section.slug },
+      localize: chrome.locale.path,
     },
   )
   return sendPage(
@@ -49,7 +64,7 @@ export async function showSection(
       description={description}
       meta={meta}
       crumbs={[
-        { name: 'Home', url: '/' },
+        { name: chrome.locale.t('site.home'), url: chrome.locale.path('/') },
         { name: section.name, url: section.url },
       ]}
       intro={section.description ? <p class="listing-description">{section.description}</p> : undefined}
@@ -65,17 +80,30 @@ export async function showSection(
   )
 }
 
-/** GET /latest/: every section together, newest first. */
-export async function showLatest(ctx: AppContext, reply: FastifyReply, page: number): Promise<FastifyReply> {
-  const result = await listPublishedSummaries(ctx, { language: await readerLanguage(ctx) }, page)
+/** GET /latest/: every section together, newest first, in the page's language. */
+export async function showLatest(
+  ctx: AppContext,
+  reply: FastifyReply,
+  page: number,
+  language: string,
+): Promise<FastifyReply> {
+  const result = await listPublishedSummaries(ctx, { language }, page)
   if (page > result.pageCount) throw new NotFoundError('There are not that many pages of stories here.')
-  const chrome = await buildChrome(ctx, undefined, reply.request)
-  const urlFor = (n: number) => pagedUrl('/latest/', n)
+  const chrome = await buildChrome(ctx, language, reply.request)
+  const urlFor = (n: number) => chrome.locale.path(pagedUrl('/latest/', n))
   const meta = listingPageMeta(
-    { publisher: await sitePublisher(ctx), siteUrl: ctx.config.siteUrl },
     {
-      title: 'Latest',
-      description: `The latest stories from ${chrome.siteName}.`,
+      publisher: await sitePublisher(ctx, language),
+      siteUrl: ctx.config.siteUrl,
+      alternates: listingAlternates(
+        ctx.config.siteUrl,
+        pagedUrl('/latest/', page),
+        chrome.locale.defaultLanguage,
+      ),
+    },
+    {
+      title: chrome.locale.t('site.latest'),
+      description: chrome.locale.t('site.latestDescription', { siteName: chrome.siteName }),
       canonicalUrl: absoluteUrl(ctx, urlFor(page)),
       stories: result.items,
     },
@@ -84,12 +112,12 @@ export async function showLatest(ctx: AppContext, reply: FastifyReply, page: num
     reply,
     <ListingPage
       chrome={chrome}
-      title="Latest"
-      description={`The latest stories from ${chrome.siteName}.`}
+      title={chrome.locale.t('site.latest')}
+      description={chrome.locale.t('site.latestDescription', { siteName: chrome.siteName })}
       meta={meta}
       crumbs={[
-        { name: 'Home', url: '/' },
-        { name: 'Latest', url: '/latest/' },
+        { name: chrome.locale.t('site.home'), url: chrome.locale.path('/') },
+        { name: chrome.locale.t('site.latest'), url: chrome.locale.path('/latest/') },
       ]}
       stories={result.items}
       page={page}

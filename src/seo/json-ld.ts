@@ -159,7 +159,11 @@ export function websiteJsonLd(publisher: Publisher, siteUrl: string): Record<str
       publisher: { '@id': organizationId(siteUrl) },
       potentialAction: {
         '@type': 'SearchAction',
-        target: { '@type': 'EntryPoint', urlTemplate: `${siteUrl}/search?q={search_term_string}` },
+        // The page's language's search (publisher.url is /fa/ on the Dari home page).
+        target: {
+          '@type': 'EntryPoint',
+          urlTemplate: `${publisher.url.replace(/\/$/, '')}/search?q={search_term_string}`,
+        },
         'query-input': 'required name=search_term_string',
       },
     },

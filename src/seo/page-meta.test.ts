@@ -17,6 +17,7 @@ const article: ArticleDetail = {
   language: 'ps',
   slug: 'a',
   url: '/politics/a',
+  translationGroupId: null,
   headline: 'سرلیک',
   dek: '',
   excerpt: 'لنډیز',

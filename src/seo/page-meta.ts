@@ -4,7 +4,7 @@ import type { ArticleDetail, ArticleSummary } from '../articles/articles.service
 import type { AuthorView } from '../authors/authors.service.ts'
 import { type FeedLink, type FeedScopeRef, feedLinks } from '../feeds/feed-urls.ts'
 import { collectionPageJsonLd, newsArticleJsonLd, profilePageJsonLd, websiteJsonLd } from './json-ld.ts'
-import { articleShareCard, pageShareCard } from './open-graph.ts'
+import { articleShareCard, ogLocale, pageShareCard } from './open-graph.ts'
 import type { Publisher } from './publisher.ts'
 
 export interface MetaProperty {
@@ -31,18 +31,36 @@ export interface PageMeta {
   jsonLd: Record<string, unknown>[]
   /** The page's own feeds (a section's, tag's or byline's), besides the site's on every page. */
   feeds: FeedLink[]
-  /**
-   * Translations of this page, x-default included. Empty until translations are modelled: the
-   * story's translation set will fill it here, and the layout already renders it.
-   */
+  /** Versions of this page in every language it has, x-default included (seo/hreflang.ts). */
   alternates: HreflangAlternate[]
 }
 
 // ——— Builders: one per page type, pure, so every page's metadata is unit-tested without a server ———
 
 export interface MetaContext {
+  /** Its `language` and `url` are the page's: the Dari home page's publisher speaks Dari at /fa/. */
   publisher: Publisher
   siteUrl: string
+  /** The page's versions in other languages (seo/hreflang.ts); none when omitted. */
+  alternates?: HreflangAlternate[]
+}
+
+/** og:locale:alternate for each other language the page exists in (ogp.me). */
+function withLocaleAlternates<T extends { openGraph: MetaProperty[] }>(
+  card: T,
+  language: string,
+  alternates: readonly HreflangAlternate[],
+): T {
+  const others = alternates
+    .map((a) => a.hreflang.slice(0, 2))
+    .filter((code, i, all) => code !== 'x-' && code !== language && all.indexOf(code) === i)
+  return {
+    ...card,
+    openGraph: [
+      ...card.openGraph,
+      ...others.map((code) => ({ property: 'og:locale:alternate', content: ogLocale(code) })),
+    ],
+  }
 }
 
 export function articlePageMeta(
@@ -58,11 +76,12 @@ export function articlePageMeta(
     siteUrl,
     timeZone: publisher.timeZone,
   })
+  const alternates = context.alternates ?? []
   return {
-    ...card,
+    ...withLocaleAlternates(card, article.language, alternates),
     jsonLd: [newsArticleJsonLd({ article, canonicalUrl, publisher, siteUrl, timeZone: publisher.timeZone })],
     feeds: [],
-    alternates: [],
+    alternates,
   }
 }
 
@@ -72,19 +91,21 @@ export function homePageMeta(
   lead: ArticleSummary | undefined,
 ): PageMeta {
   const { publisher, siteUrl } = context
+  const alternates = context.alternates ?? []
+  const card = pageShareCard({
+    title: publisher.name,
+    description,
+    url: publisher.url,
+    siteName: publisher.name,
+    siteUrl,
+    language: publisher.language,
+    image: lead?.image,
+  })
   return {
-    ...pageShareCard({
-      title: publisher.name,
-      description,
-      url: `${siteUrl}/`,
-      siteName: publisher.name,
-      siteUrl,
-      language: publisher.language,
-      image: lead?.image,
-    }),
+    ...withLocaleAlternates(card, publisher.language, alternates),
     jsonLd: websiteJsonLd(publisher, siteUrl),
     feeds: [],
-    alternates: [],
+    alternates,
   }
 }
 
@@ -98,6 +119,8 @@ export function listingPageMeta(
     stories: readonly ArticleSummary[]
     feedScope?: FeedScopeRef
     author?: AuthorView
+    /** Localizes the feeds' paths into the page's language (locale.path). */
+    localize?: (sitePath: string) => string
   },
 ): PageMeta {
   const { publisher, siteUrl } = context
@@ -126,10 +149,13 @@ export function listingPageMeta(
         stories: input.stories,
         siteUrl,
       })
+  const alternates = context.alternates ?? []
   return {
-    ...card,
+    ...withLocaleAlternates(card, publisher.language, alternates),
     jsonLd: [jsonLd],
-    feeds: input.feedScope ? feedLinks(siteUrl, input.feedScope, `${publisher.name} – ${input.title}`) : [],
-    alternates: [],
+    feeds: input.feedScope
+      ? feedLinks(siteUrl, input.feedScope, `${publisher.name} – ${input.title}`, input.localize)
+      : [],
+    alternates,
   }
 }
