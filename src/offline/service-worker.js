@@ -12,7 +12,8 @@
 //   stories    the last STORY_LIMIT stories read (full or lite), least recently read dropped first.
 // Everything else goes to the network untouched (no respondWith at all).
 //
-// What it never keeps: the newsroom's paths (/admin, /preview), the API, search, anything but a GET,
+// What it never keeps: the newsroom's paths (/admin, /preview) and the API, which it does not even
+// answer, search results (answered by the network, or the offline page), anything but a GET,
 // and any response marked `no-store`. The staff session cookie is HttpOnly, so the worker cannot
 // see it; it does not need to: every response to a request carrying that cookie is sent
 // `Cache-Control: private, no-store` by the page cache (src/cache/page-cache-hooks.ts) and every
@@ -27,16 +28,10 @@ const STORIES_CACHE = 'dateline-stories'
 const STORY_LIMIT = 20
 /** When a story was last read, in a header of the stored copy: the order for dropping the oldest. */
 const READ_AT_HEADER = 'x-dateline-read-at'
-const NEVER_HANDLED_PREFIXES = [
-  '/admin',
-  '/preview',
-  '/api',
-  '/search',
-  '/sw.js',
-  '/media',
-  '/feed',
-  '/sitemap',
-]
+/** The newsroom's and the machines' paths: the worker stands aside (no respondWith at all). */
+const NEVER_HANDLED_PREFIXES = ['/admin', '/preview', '/api', '/sw.js', '/media', '/feed', '/sitemap']
+/** Public pages answered by the network alone, with the offline page when there is none. */
+const NEVER_STORED_PREFIXES = ['/search']
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -114,11 +109,14 @@ async function keepStory(url, response) {
 
 /** Network first; the stored copy when the network fails; else the offline page. */
 async function navigate(event, url) {
-  const cacheName = CONFIG.headlinePaths.includes(url.pathname)
-    ? HEADLINES_CACHE
-    : isStoryPath(withoutLanguagePrefix(url.pathname))
-      ? STORIES_CACHE
-      : undefined
+  const sitePath = withoutLanguagePrefix(url.pathname)
+  const cacheName = NEVER_STORED_PREFIXES.some((prefix) => isUnderPrefix(sitePath, prefix))
+    ? undefined
+    : CONFIG.headlinePaths.includes(url.pathname)
+      ? HEADLINES_CACHE
+      : isStoryPath(sitePath)
+        ? STORIES_CACHE
+        : undefined
   // Stored without the query string: the site ignores it too (src/cache/cache-key.ts).
   const key = url.origin + url.pathname
   try {
