@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { feedLinks } from '../feeds/feed-urls.ts'
 import { serializeJsonLd } from '../seo/json-ld.ts'
+import { LiteModeToggle } from '../lite/lite-mode-toggle.tsx'
 import { pageShareCard } from '../seo/open-graph.ts'
 import type { PageMeta } from '../seo/page-meta.ts'
 import { SaveDataContext } from './save-data-context.ts'
@@ -41,7 +42,7 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
   }
   const feeds = [...feedLinks(chrome.siteUrl, { kind: 'site' }, chrome.siteName), ...card.feeds]
   return (
-    <html lang={chrome.language} dir={chrome.locale.dir}>
+    <html lang={chrome.language} dir={chrome.locale.dir} class={chrome.isSaveData ? 'save-data' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -77,6 +78,8 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
         {head.prevUrl ? <link rel="prev" href={head.prevUrl} /> : null}
         {head.nextUrl ? <link rel="next" href={head.nextUrl} /> : null}
         <link rel="stylesheet" href={chrome.stylesheetUrl} />
+        {/* Offline reading; deferred, so nothing waits for it (src/offline/). */}
+        {chrome.offlineScriptUrl ? <script src={chrome.offlineScriptUrl} defer /> : null}
         <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
       </head>
       <body>
@@ -137,6 +140,13 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
               ))}
             </ul>
           </nav>
+          {chrome.isSaveData && !chrome.isLiteMode ? null : (
+            <LiteModeToggle
+              isOn={chrome.isLiteMode === true}
+              returnPath={new URL(head.canonicalUrl).pathname}
+              t={chrome.locale.t}
+            />
+          )}
           <p>
             <a href="/lite/">Lite version</a> (text only, for slow connections)
           </p>
