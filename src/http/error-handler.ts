@@ -3,9 +3,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context.ts'
 import { AppError } from '../errors.ts'
+import { isSiteLanguage } from '../i18n/languages.ts'
 import { findRedirect } from '../redirects/redirects.service.ts'
 import { ErrorPage } from '../views/error-page.tsx'
 import { buildChrome, sendPage } from './site-pages.ts'
+
+/** The language a path's prefix names (/fa/…, /ps/…), or undefined for the default language. */
+function prefixLanguage(url: string): string | undefined {
+  const code = /^\/([a-z]{2})(?:[/?#]|$)/.exec(url)?.[1]
+  return isSiteLanguage(code) ? code : undefined
+}
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/')
@@ -32,7 +39,8 @@ async function sendError(
     if (redirect) return reply.redirect(redirect.location, redirect.status)
   }
   try {
-    const chrome = await buildChrome(ctx)
+    // An error under /fa/ or /ps/ is told in that language; anywhere else in the default one.
+    const chrome = await buildChrome(ctx, prefixLanguage(request.url))
     return sendPage(
       reply,
       ErrorPage({ chrome, status, message, canonicalUrl: `${ctx.config.siteUrl}/` }),

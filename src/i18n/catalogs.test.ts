@@ -31,7 +31,7 @@ function sourceFiles(dir: URL): URL[] {
   const files: URL[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) files.push(...sourceFiles(new URL(`${entry.name}/`, dir)))
-    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+    else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
       files.push(new URL(entry.name, dir))
   }
   return files

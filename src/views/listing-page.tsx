@@ -42,7 +42,10 @@ export function ListingPage(props: ListingPageProps) {
     >
       <Breadcrumb siteUrl={chrome.siteUrl} crumbs={props.crumbs} />
       <header class="listing-header">
-        <h1>{props.title}</h1>
+        {/* A byline's or tag's name may be in another script than the page: isolated. */}
+        <h1>
+          <bdi>{props.title}</bdi>
+        </h1>
         {props.intro}
       </header>
       {props.stories.length === 0 ? (
