@@ -1,12 +1,14 @@
 // The media library's admin pages: the grid with its upload form, and an item's edit page. Plain
 // HTML forms (no JavaScript needed); the upload form is multipart with the CSRF field first.
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
-import { formatDateTime } from '../lib/time.ts'
+import { useAdminT } from '../admin/admin-messages.ts'
+import { useLocale } from '../i18n/locale-context.ts'
 import type { MediaItem, MediaText } from './media.service.ts'
 import { ACCEPTED_TYPES_TEXT, MAX_UPLOAD_BYTES, MIME_TYPES } from './media-processing.ts'
 
 const ACCEPT = Object.values(MIME_TYPES).join(',')
 
+/** "1.2 MB" / "340 KB": unit symbols stay Latin in every language, as Afghan newsrooms write them. */
 function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
   return `${Math.max(1, Math.round(bytes / 1024))} KB`
@@ -54,17 +56,18 @@ export function MediaLibraryPage(props: {
   form: Partial<MediaText>
 }) {
   const { chrome, query } = props
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={chrome} title="Media">
+    <AdminLayout chrome={chrome} title={t('admin.nav.media')}>
       <link rel="stylesheet" href={props.stylesheetUrl} />
-      <h1>Media library</h1>
+      <h1>{t('admin.media.title')}</h1>
       {props.canUpload ? (
         <section class="panel media-upload" aria-labelledby="upload-heading">
-          <h2 id="upload-heading">Upload an image</h2>
+          <h2 id="upload-heading">{t('admin.media.uploadHeading')}</h2>
           <ProblemList problems={props.problems} />
           <form method="post" action="/admin/media" enctype="multipart/form-data" class="stacked-form">
             <CsrfField token={chrome.csrfToken} />
-            <label for="media-file">Image file</label>
+            <label for="media-file">{t('admin.media.file')}</label>
             <input
               id="media-file"
               name="file"
@@ -74,65 +77,77 @@ export function MediaLibraryPage(props: {
               aria-describedby="file-hint"
             />
             <p class="hint" id="file-hint">
-              {ACCEPTED_TYPES_TEXT}, up to {MAX_UPLOAD_BYTES / (1024 * 1024)} MB. Location, camera and other
-              hidden details are removed from every copy we keep.
+              {t('admin.media.fileHint', {
+                types: ACCEPTED_TYPES_TEXT,
+                max: MAX_UPLOAD_BYTES / (1024 * 1024),
+              })}
             </p>
-            <label for="media-alt">Alt text</label>
+            <label for="media-alt">{t('admin.media.alt')}</label>
             <input
               id="media-alt"
               name="alt"
               type="text"
               value={props.form.alt ?? ''}
               maxLength={500}
+              dir="auto"
               aria-describedby="alt-hint"
             />
             <p class="hint" id="alt-hint">
-              What the picture shows, for readers who cannot see it. Needed before the image can go in a
-              story; you can add it later.
+              {t('admin.media.altHint')}
             </p>
-            <label for="media-caption">Caption</label>
+            <label for="media-caption">{t('admin.media.caption')}</label>
             <input
               id="media-caption"
               name="caption"
               type="text"
               value={props.form.caption ?? ''}
               maxLength={1000}
+              dir="auto"
             />
-            <label for="media-credit">Credit</label>
+            <label for="media-credit">{t('admin.media.credit')}</label>
             <input
               id="media-credit"
               name="credit"
               type="text"
               value={props.form.credit ?? ''}
               maxLength={200}
+              dir="auto"
             />
-            <button type="submit">Upload</button>
+            <button type="submit">{t('admin.media.upload')}</button>
           </form>
         </section>
       ) : null}
 
-      <form method="get" action="/admin/media" class="media-filter" aria-label="Find images">
-        <label for="media-q">Search</label>
-        <input id="media-q" name="q" type="text" value={query.q} placeholder="Alt text, caption, credit" />
+      <form method="get" action="/admin/media" class="media-filter" aria-label={t('admin.media.find')}>
+        <label for="media-q">{t('admin.media.search')}</label>
+        <input
+          id="media-q"
+          name="q"
+          type="text"
+          value={query.q}
+          dir="auto"
+          placeholder={t('admin.media.searchPlaceholder')}
+        />
         <label class="media-check">
-          <input type="checkbox" name="alt" value="missing" checked={query.isMissingAlt} /> Missing alt text
-          only
+          <input type="checkbox" name="alt" value="missing" checked={query.isMissingAlt} />{' '}
+          {t('admin.media.missingAltOnly')}
         </label>
-        <button type="submit">Filter</button>
+        <button type="submit">{t('admin.media.filter')}</button>
       </form>
       <p>
-        {props.total} image{props.total === 1 ? '' : 's'}
-        {query.q || query.isMissingAlt ? ' found' : ' in the library'}.{' '}
+        {query.q || query.isMissingAlt
+          ? t('admin.media.countFound', { count: props.total })
+          : t('admin.media.countInLibrary', { count: props.total })}{' '}
         {props.missingAltTotal > 0 && !query.isMissingAlt ? (
           <a href={libraryUrl({ q: '', isMissingAlt: true })}>
-            {props.missingAltTotal} need{props.missingAltTotal === 1 ? 's' : ''} alt text
+            {t('admin.media.needAlt', { count: props.missingAltTotal })}
           </a>
         ) : null}
-        {query.q || query.isMissingAlt ? <a href="/admin/media">Show all</a> : null}
+        {query.q || query.isMissingAlt ? <a href="/admin/media">{t('admin.media.showAll')}</a> : null}
       </p>
 
       {props.items.length === 0 ? (
-        <p class="media-empty">No images here yet.</p>
+        <p class="media-empty">{t('admin.media.empty')}</p>
       ) : (
         <ul class="media-grid">
           {props.items.map((item) => (
@@ -143,11 +158,13 @@ export function MediaLibraryPage(props: {
                 </span>
                 <span class="media-card-text">
                   {item.isUsable ? (
-                    <span class="media-alt">{item.alt}</span>
+                    <span class="media-alt" dir="auto">
+                      {item.alt}
+                    </span>
                   ) : (
-                    <span class="media-badge">No alt text</span>
+                    <span class="media-badge">{t('admin.media.noAlt')}</span>
                   )}
-                  <span class="media-meta">
+                  <span class="media-meta" dir="ltr">
                     {item.width ?? '?'}×{item.height ?? '?'} · {sizeText(item.bytes)}
                   </span>
                 </span>
@@ -157,18 +174,16 @@ export function MediaLibraryPage(props: {
         </ul>
       )}
       {props.pageCount > 1 ? (
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={t('admin.pager.label')}>
           {props.page > 1 ? (
             <a rel="prev" href={libraryUrl(query, props.page - 1)}>
-              Newer
+              {t('admin.pager.newer')}
             </a>
           ) : null}
-          <span>
-            Page {props.page} of {props.pageCount}
-          </span>
+          <span>{t('admin.pager.status', { page: props.page, pageCount: props.pageCount })}</span>
           {props.page < props.pageCount ? (
             <a rel="next" href={libraryUrl(query, props.page + 1)}>
-              Older
+              {t('admin.pager.older')}
             </a>
           ) : null}
         </nav>
@@ -195,17 +210,19 @@ export function MediaEditPage(props: {
   const { chrome, item } = props
   const form = props.form ?? item
   const isInUse = props.usage.stories + props.usage.authors > 0
+  const t = useAdminT()
+  const locale = useLocale()
   return (
-    <AdminLayout chrome={chrome} title="Edit image">
+    <AdminLayout chrome={chrome} title={t('admin.media.editTitle')}>
       <link rel="stylesheet" href={props.stylesheetUrl} />
       <p>
-        <a href="/admin/media">← Media library</a>
+        <a href="/admin/media">{t('admin.media.back')}</a>
       </p>
-      <h1>Image {item.id}</h1>
+      <h1>{t('admin.media.imageNumber', { id: item.id })}</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {item.isUsable ? null : (
         <Notice kind="info">
-          <p>This image has no alt text yet, so it cannot be put in a story. Describe it below.</p>
+          <p>{t('admin.media.noAltNotice')}</p>
         </Notice>
       )}
       <div class="media-edit">
@@ -218,9 +235,12 @@ export function MediaEditPage(props: {
             decoding="async"
           />
           <figcaption class="hint">
-            {item.mimeType.replace('image/', '').toUpperCase()} · {item.width ?? '?'}×{item.height ?? '?'} ·{' '}
-            {sizeText(item.bytes)} · uploaded {formatDateTime(item.createdAt, props.timeZone)} ·{' '}
-            <a href={item.url}>full size</a>
+            <bdi dir="ltr">
+              {item.mimeType.replace('image/', '').toUpperCase()} · {item.width ?? '?'}×{item.height ?? '?'} ·{' '}
+              {sizeText(item.bytes)}
+            </bdi>{' '}
+            · {t('admin.media.uploadedAt', { time: locale.formatDateTime(item.createdAt) })} ·{' '}
+            <a href={item.url}>{t('admin.media.fullSize')}</a>
           </figcaption>
         </figure>
         <div>
@@ -228,56 +248,64 @@ export function MediaEditPage(props: {
             <form method="post" action={`/admin/media/${item.id}`} class="stacked-form">
               <ProblemList problems={props.problems} />
               <CsrfField token={chrome.csrfToken} />
-              <label for="edit-alt">Alt text</label>
-              <textarea id="edit-alt" name="alt" rows={3} maxLength={500} aria-describedby="edit-alt-hint">
+              <label for="edit-alt">{t('admin.media.alt')}</label>
+              <textarea
+                id="edit-alt"
+                name="alt"
+                rows={3}
+                maxLength={500}
+                dir="auto"
+                aria-describedby="edit-alt-hint"
+              >
                 {form.alt ?? ''}
               </textarea>
               <p class="hint" id="edit-alt-hint">
-                What the picture shows, in a sentence, for readers who cannot see it.
+                {t('admin.media.altEditHint')}
               </p>
-              <label for="edit-caption">Caption</label>
-              <textarea id="edit-caption" name="caption" rows={3} maxLength={1000}>
+              <label for="edit-caption">{t('admin.media.caption')}</label>
+              <textarea id="edit-caption" name="caption" rows={3} maxLength={1000} dir="auto">
                 {form.caption ?? ''}
               </textarea>
-              <label for="edit-credit">Credit</label>
-              <input id="edit-credit" name="credit" type="text" value={form.credit ?? ''} maxLength={200} />
-              <button type="submit">Save</button>
+              <label for="edit-credit">{t('admin.media.credit')}</label>
+              <input
+                id="edit-credit"
+                name="credit"
+                type="text"
+                value={form.credit ?? ''}
+                maxLength={200}
+                dir="auto"
+              />
+              <button type="submit">{t('admin.common.save')}</button>
             </form>
           ) : (
             <dl class="media-text">
-              <dt>Alt text</dt>
-              <dd>{item.alt || '—'}</dd>
-              <dt>Caption</dt>
-              <dd>{item.caption || '—'}</dd>
-              <dt>Credit</dt>
-              <dd>{item.credit || '—'}</dd>
+              <dt>{t('admin.media.alt')}</dt>
+              <dd dir="auto">{item.alt || '—'}</dd>
+              <dt>{t('admin.media.caption')}</dt>
+              <dd dir="auto">{item.caption || '—'}</dd>
+              <dt>{t('admin.media.credit')}</dt>
+              <dd dir="auto">{item.credit || '—'}</dd>
             </dl>
           )}
           <p>
             {isInUse
-              ? `Used by ${props.usage.stories} stor${props.usage.stories === 1 ? 'y' : 'ies'}` +
-                (props.usage.authors > 0
-                  ? ` and ${props.usage.authors} author profile${props.usage.authors === 1 ? '' : 's'}`
-                  : '') +
-                '.'
-              : 'Not used by any story.'}
+              ? t('admin.media.usedBy', { stories: props.usage.stories, authors: props.usage.authors })
+              : t('admin.media.unused')}
           </p>
           {item.canDelete ? (
             <section class="panel" aria-labelledby="delete-heading">
-              <h2 id="delete-heading">Delete</h2>
+              <h2 id="delete-heading">{t('admin.common.delete')}</h2>
               {isInUse ? (
-                <p class="hint">
-                  An image that is in use cannot be deleted. Remove it from its stories first.
-                </p>
+                <p class="hint">{t('admin.media.inUseHint')}</p>
               ) : (
                 <form method="post" action={`/admin/media/${item.id}/delete`} class="stacked-form">
                   <CsrfField token={chrome.csrfToken} />
                   <label class="media-check">
-                    <input type="checkbox" name="confirm" value="yes" required /> Delete this image and all
-                    its copies
+                    <input type="checkbox" name="confirm" value="yes" required />{' '}
+                    {t('admin.media.deleteConfirm')}
                   </label>
                   <button type="submit" class="danger">
-                    Delete image
+                    {t('admin.media.deleteButton')}
                   </button>
                 </form>
               )}

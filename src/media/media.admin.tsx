@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import fastifyMultipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { type AdminMessageKey, adminT } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, type FormBody, formField } from '../admin/form-body.ts'
+import { translateErrorMessage, translateProblems } from '../admin/problem-messages.ts'
 import { can } from '../auth/capabilities.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
@@ -103,8 +105,13 @@ function textFrom(body: FormBody): MediaText {
   }
 }
 
-function problemsOf(error: AppError): string[] {
-  return error instanceof ValidationError ? error.problems : [error.message]
+function problemsOf(request: FastifyRequest, error: AppError): string[] {
+  if (error instanceof ValidationError) return translateProblems(request, error)
+  if (error.code === 'MEDIA_FILE_MISSING') return [adminT(request)('admin.media.chooseFile')]
+  if (error.code === 'MEDIA_TOO_LARGE')
+    return [adminT(request)('admin.media.tooLarge', { max: MAX_UPLOAD_BYTES / (1024 * 1024) })]
+  if (error.code === 'BAD_REQUEST') return [adminT(request)('admin.media.uploadUnreadable')]
+  return [translateErrorMessage(request, error)]
 }
 
 async function showLibrary(
@@ -138,9 +145,9 @@ async function showLibrary(
   return sendAdminPage(reply, view, options.status ?? 200)
 }
 
-const NOTICES: Record<string, string> = {
-  uploaded: 'Uploaded. Location, camera and other hidden details were removed from every copy.',
-  saved: 'Saved.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  uploaded: 'admin.media.noticeUploaded',
+  saved: 'admin.editor.noticeSaved',
 }
 
 async function showEdit(
@@ -215,13 +222,18 @@ async function mediaScope(scope: FastifyInstance, ctx: AppContext): Promise<void
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
       request.log.info({ code: error.code }, 'media upload refused')
-      return showLibrary(ctx, request, reply, { problems: problemsOf(error), form, status: error.status })
+      return showLibrary(ctx, request, reply, {
+        problems: problemsOf(request, error),
+        form,
+        status: error.status,
+      })
     }
   })
 
   scope.get('/media/:id', { config: { capability: 'media.upload' } }, async (request, reply) => {
     const done = (request.query as Record<string, unknown>).done
-    return showEdit(ctx, request, reply, { notice: typeof done === 'string' ? NOTICES[done] : undefined })
+    const notice = typeof done === 'string' ? NOTICES[done] : undefined
+    return showEdit(ctx, request, reply, { notice: notice && adminT(request)(notice) })
   })
 
   scope.post('/media/:id', { config: { capability: 'media.edit' } }, async (request, reply) => {
@@ -232,7 +244,11 @@ async function mediaScope(scope: FastifyInstance, ctx: AppContext): Promise<void
       await updateMedia(ctx, actor, id, form)
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      return showEdit(ctx, request, reply, { problems: error.problems, form, status: error.status })
+      return showEdit(ctx, request, reply, {
+        problems: translateProblems(request, error),
+        form,
+        status: error.status,
+      })
     }
     return reply.redirect(`/admin/media/${id}?done=saved`, 303)
   })
@@ -242,14 +258,14 @@ async function mediaScope(scope: FastifyInstance, ctx: AppContext): Promise<void
     const id = mediaId(request)
     if (formField(asFormBody(request.body), 'confirm') !== 'yes')
       return showEdit(ctx, request, reply, {
-        problems: ['Tick the box to confirm the deletion.'],
+        problems: [adminT(request)('admin.media.tickToConfirm')],
         status: 422,
       })
     try {
       await deleteMedia(ctx, actor, id)
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'MEDIA_IN_USE') throw error
-      return showEdit(ctx, request, reply, { problems: [error.message], status: error.status })
+      return showEdit(ctx, request, reply, { problems: problemsOf(request, error), status: error.status })
     }
     return reply.redirect('/admin/media', 303)
   })
