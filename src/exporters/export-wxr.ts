@@ -14,6 +14,7 @@ import { articleUrl } from '../articles/articles.service.ts'
 import type { AppContext } from '../context.ts'
 import type { ArticleStatus } from '../db/tables.ts'
 import { stripIllegalXmlChars } from '../feeds/xml.ts'
+import { toZonedIso } from '../lib/time.ts'
 import { mediaUrl } from '../media/media.service.ts'
 import { createLocalMediaStorage } from '../media/storage.ts'
 import { getSiteSettings } from '../settings/settings.service.ts'
@@ -41,6 +42,11 @@ const WP_STATUS: Record<ArticleStatus, string> = {
 
 function wpDate(iso: string | null): string {
   return iso ? iso.slice(0, 19).replace('T', ' ') : '0000-00-00 00:00:00'
+}
+
+/** WordPress's post_date: the same instant in the site's time zone (post_date_gmt is UTC). */
+function wpLocalDate(iso: string, timeZone: string): string {
+  return toZonedIso(iso, timeZone).slice(0, 19).replace('T', ' ')
 }
 
 const termMeta = (key: string, value: string) =>
@@ -85,7 +91,7 @@ export async function exportWxr(
     summary.mediaFilesMissing = 0
   }
   try {
-    const siteName = (await getSiteSettings(ctx)).siteName
+    const { siteName, timeZone } = await getSiteSettings(ctx)
     await out.write(`<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0"
 \txmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
@@ -193,7 +199,7 @@ export async function exportWxr(
 \t\t<content:encoded>${cdata(absoluteMedia(row.body_html))}</content:encoded>
 \t\t<excerpt:encoded>${cdata(row.excerpt ?? '')}</excerpt:encoded>
 \t\t<wp:post_id>${row.id}</wp:post_id>
-\t\t<wp:post_date>${cdata(wpDate(row.published_at ?? row.created_at))}</wp:post_date>
+\t\t<wp:post_date>${cdata(wpLocalDate(row.published_at ?? row.created_at, timeZone))}</wp:post_date>
 \t\t<wp:post_date_gmt>${cdata(hasDate ? wpDate(row.published_at) : wpDate(null))}</wp:post_date_gmt>
 \t\t<wp:post_modified_gmt>${cdata(wpDate(row.updated_at))}</wp:post_modified_gmt>
 \t\t<wp:post_name>${cdata(encodeURIComponent(row.slug).toLowerCase())}</wp:post_name>
@@ -241,7 +247,7 @@ export async function exportWxr(
 \t\t<content:encoded>${cdata(absoluteMedia(revision.body_html))}</content:encoded>
 \t\t<excerpt:encoded>${cdata(revision.excerpt ?? '')}</excerpt:encoded>
 \t\t<wp:post_id>${REVISION_ID_OFFSET + revision.id}</wp:post_id>
-\t\t<wp:post_date>${cdata(wpDate(revision.created_at))}</wp:post_date>
+\t\t<wp:post_date>${cdata(wpLocalDate(revision.created_at, timeZone))}</wp:post_date>
 \t\t<wp:post_date_gmt>${cdata(wpDate(revision.created_at))}</wp:post_date_gmt>
 \t\t<wp:post_name>${cdata(`${row.id}-revision-v${revision.revision}`)}</wp:post_name>
 \t\t<wp:status>${cdata('inherit')}</wp:status>
@@ -283,7 +289,7 @@ ${meta(M.revision, String(revision.revision))}${meta(M.revisionReason, revision.
 \t\t<guid isPermaLink="false">${attr(url)}</guid>
 \t\t<excerpt:encoded>${cdata(row.caption)}</excerpt:encoded>
 \t\t<wp:post_id>${id}</wp:post_id>
-\t\t<wp:post_date>${cdata(wpDate(row.created_at))}</wp:post_date>
+\t\t<wp:post_date>${cdata(wpLocalDate(row.created_at, timeZone))}</wp:post_date>
 \t\t<wp:post_date_gmt>${cdata(wpDate(row.created_at))}</wp:post_date_gmt>
 \t\t<wp:status>${cdata('inherit')}</wp:status>
 \t\t<wp:post_parent>0</wp:post_parent>

@@ -262,7 +262,7 @@ export function mapPost(item: WxrItem, context: PostMapContext): MapOutcome {
   } else if (status === 'unpublished' && gmt !== undefined) publishedAt = gmt
   const createdAt = date ?? context.now
   const modified = gmtToIso(item.postModifiedGmt)
-  const updatedAt = modified && publishedAt && modified > publishedAt ? modified : (publishedAt ?? createdAt)
+  const updatedAt = modified && modified > (publishedAt ?? createdAt) ? modified : (publishedAt ?? createdAt)
 
   const body = mapBody(item.content, {
     attachment: context.attachment,
