@@ -297,17 +297,62 @@ importCommand
     },
   )
 
+importCommand
+  .command('json <export-file>')
+  .description(
+    "restore a Dateline export (`dateline export --format json`) into this site: stories with every revision, sections, tags, bylines, staff accounts (without passwords), images, redirects, settings and translation links; records the site already has (same slug, e-mail, path or key) are kept as they are, so it is safe to run again",
+  )
+  .option(
+    '--media-dir <folder>',
+    'copy the image files from this folder (made by `dateline export --copy-media`, or the old MEDIA_DIR) into the media folder',
+  )
+  .option('--dry-run', 'check everything and report what would be imported, writing nothing')
+  .option('--report <file>', 'also write the report as JSON to this file')
+  .option('--no-reindex', 'do not rebuild the search index at the end')
+  .action(
+    async (file: string, options: { mediaDir?: string; dryRun?: boolean; report?: string; reindex: boolean }) => {
+      const { importJson } = await import('./importers/json/import-json.ts')
+      const { formatJsonReport } = await import('./importers/json/json-import-report.ts')
+      const { createProgressView } = await import('./importers/wordpress/import-progress.ts')
+      await withDb(async (ctx) => {
+        await migrateToLatest(ctx.db, ctx.engine)
+        const view = createProgressView(process.stderr)
+        try {
+          const report = await importJson(ctx, {
+            file,
+            mediaDir: options.mediaDir,
+            isDryRun: options.dryRun ?? false,
+            shouldReindex: options.reindex,
+            onProgress: (progress) => view.update(progress),
+          })
+          view.stop()
+          console.log(formatJsonReport(report))
+          if (options.report) {
+            const { writeFile } = await import('node:fs/promises')
+            await writeFile(options.report, `${JSON.stringify(report, null, 2)}\n`)
+          }
+        } finally {
+          view.stop()
+        }
+      })
+    },
+  )
+
 program
   .command('export <file>')
   .description(
-    'write everything (stories with revisions, sections, tags, bylines, media references, redirects, settings) to a file, so leaving is as easy as arriving',
+    'write everything (stories with revisions, sections, tags, bylines, media references, redirects, settings) to a file, so leaving is as easy as arriving. JSON is the lossless format (`dateline import json` reads it back whole); WXR is for WordPress and carries what WordPress can hold (docs/migrating.md)',
   )
   .option(
     '--format <format>',
     'json (everything, for Dateline and scripts) or wxr (a WordPress export)',
     'json',
   )
-  .action(async (file: string, options: { format: string }) => {
+  .option(
+    '--copy-media <folder>',
+    'also copy every image file (originals and sizes) into this folder, laid out as in the media folder',
+  )
+  .action(async (file: string, options: { format: string; copyMedia?: string }) => {
     if (options.format !== 'json' && options.format !== 'wxr') {
       throw new Error(`--format must be json or wxr, not "${options.format}"`)
     }
@@ -315,12 +360,21 @@ program
     const { exportWxr } = await import('./exporters/export-wxr.ts')
     await withDb(async (ctx) => {
       await migrateToLatest(ctx.db, ctx.engine)
-      const summary = options.format === 'json' ? await exportJson(ctx, file) : await exportWxr(ctx, file)
+      const summary =
+        options.format === 'json'
+          ? await exportJson(ctx, file, { copyMediaTo: options.copyMedia })
+          : await exportWxr(ctx, file, { copyMediaTo: options.copyMedia })
       console.log(
-        `Exported ${summary.stories} stories${options.format === 'json' ? ` (${summary.revisions} revisions)` : ''}, ${summary.sections} sections, ${summary.tags} tags, ${summary.authors} bylines, ${summary.media} images${options.format === 'json' ? `, ${summary.redirects} redirects and ${summary.settings} settings` : ''} to ${file}`,
+        `Exported ${summary.stories} stories (${summary.revisions} revisions), ${summary.sections} sections, ${summary.tags} tags, ${summary.authors} bylines, ${summary.media} images${options.format === 'json' ? `, ${summary.redirects} redirects and ${summary.settings} settings` : ''} to ${file}`,
       )
-      if (summary.media > 0)
-        console.log(`The image files themselves are in ${ctx.config.mediaDir}: copy that folder too.`)
+      if (options.copyMedia !== undefined)
+        console.log(
+          `Copied ${summary.mediaFilesCopied ?? 0} image files to ${options.copyMedia}${summary.mediaFilesMissing ? ` (${summary.mediaFilesMissing} were missing from the media folder)` : ''}.`,
+        )
+      else if (summary.media > 0)
+        console.log(
+          `The image files themselves are in ${ctx.config.mediaDir}: copy that folder too, or export again with --copy-media <folder>.`,
+        )
     })
   })
 
