@@ -300,7 +300,7 @@ importCommand
 importCommand
   .command('json <export-file>')
   .description(
-    "restore a Dateline export (`dateline export --format json`) into this site: stories with every revision, sections, tags, bylines, staff accounts (without passwords), images, redirects, settings and translation links; records the site already has (same slug, e-mail, path or key) are kept as they are, so it is safe to run again",
+    'restore a Dateline export (`dateline export --format json`) into this site: stories with every revision, sections, tags, bylines, staff accounts (without passwords), images, redirects, settings and translation links; records the site already has (same slug, e-mail, path or key) are kept as they are, so it is safe to run again',
   )
   .option(
     '--media-dir <folder>',
@@ -310,7 +310,10 @@ importCommand
   .option('--report <file>', 'also write the report as JSON to this file')
   .option('--no-reindex', 'do not rebuild the search index at the end')
   .action(
-    async (file: string, options: { mediaDir?: string; dryRun?: boolean; report?: string; reindex: boolean }) => {
+    async (
+      file: string,
+      options: { mediaDir?: string; dryRun?: boolean; report?: string; reindex: boolean },
+    ) => {
       const { importJson } = await import('./importers/json/import-json.ts')
       const { formatJsonReport } = await import('./importers/json/json-import-report.ts')
       const { createProgressView } = await import('./importers/wordpress/import-progress.ts')
