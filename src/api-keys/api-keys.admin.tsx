@@ -1,14 +1,16 @@
 // /admin/api-keys: administrators create content API keys (shown once) and revoke them.
 import type { FastifyInstance } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { adminT, useAdminT } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
 import { type FieldErrors, TextField } from '../admin/form-fields.tsx'
+import { translateFieldErrors, translateProblems } from '../admin/problem-messages.ts'
 import { idParam, queryParam } from '../admin/route-params.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
 import { ValidationError } from '../errors.ts'
-import { formatDateTime } from '../lib/time.ts'
+import { useLocale } from '../i18n/locale-context.ts'
 import { type ApiKeyView, createApiKey, DRAFTS_SCOPE, listApiKeys, revokeApiKey } from './api-keys.service.ts'
 
 const ACCESS = { config: { capability: 'api-keys.manage' } } as const
@@ -23,75 +25,75 @@ export function ApiKeysPage(props: {
   errors: FieldErrors
   name: string
 }) {
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, props.timeZone) : '—')
+  const t = useAdminT()
+  const locale = useLocale()
+  const when = (iso: string | null) => (iso ? locale.formatDateTime(iso) : '—')
   return (
-    <AdminLayout chrome={props.chrome} title="API keys">
-      <h1>API keys</h1>
+    <AdminLayout chrome={props.chrome} title={t('admin.nav.apiKeys')}>
+      <h1>{t('admin.nav.apiKeys')}</h1>
       <p>
-        Keys let a program read stories that are not published yet (drafts, stories in review, scheduled ones)
-        through the content API at <code>/api/v1</code>, by sending{' '}
-        <code>Authorization: Bearer &lt;key&gt;</code>. Published stories need no key.
+        {t('admin.apiKeys.intro')} <code dir="ltr">/api/v1</code> ·{' '}
+        <code dir="ltr">Authorization: Bearer &lt;key&gt;</code>
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {props.newKey ? (
         <Notice kind="success">
-          <p>
-            The key “{props.newKey.name}” is ready. Copy it now: it is shown only this once and cannot be
-            recovered.
-          </p>
-          <p class="secret" id="new-api-key">
+          <p>{t('admin.apiKeys.ready', { name: props.newKey.name })}</p>
+          <p class="secret" id="new-api-key" dir="ltr">
             <code>{props.newKey.key}</code>
           </p>
         </Notice>
       ) : null}
       <section class="panel" aria-labelledby="create-heading">
-        <h2 id="create-heading">Create a key</h2>
+        <h2 id="create-heading">{t('admin.apiKeys.createHeading')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/api-keys" class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
           <TextField
             name="name"
-            label="Name (who or what uses it)"
+            label={t('admin.apiKeys.name')}
             value={props.name}
             errors={props.errors}
             maxLength={80}
             isRequired
           />
           <input type="hidden" name="scope" value={DRAFTS_SCOPE} />
-          <p class="hint">Scope: read drafts and scheduled stories (drafts:read).</p>
-          <button type="submit">Create key</button>
+          <p class="hint">{t('admin.apiKeys.scopeHint')}</p>
+          <button type="submit">{t('admin.apiKeys.create')}</button>
         </form>
       </section>
       <div class="table-scroll">
         <table class="manage-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key begins</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('admin.apiKeys.colName')}</th>
+              <th scope="col">{t('admin.apiKeys.colBegins')}</th>
+              <th scope="col">{t('admin.apiKeys.colScope')}</th>
+              <th scope="col">{t('admin.apiKeys.colCreated')}</th>
+              <th scope="col">{t('admin.apiKeys.colLastUsed')}</th>
+              <th scope="col">{t('admin.apiKeys.colState')}</th>
             </tr>
           </thead>
           <tbody>
             {props.keys.map((k) => (
               <tr key={k.id}>
-                <td>{k.name}</td>
                 <td>
+                  <bdi>{k.name}</bdi>
+                </td>
+                <td dir="ltr">
                   <code>{k.prefix}…</code>
                 </td>
-                <td>{k.scope}</td>
+                <td dir="ltr">{k.scope}</td>
                 <td>{when(k.createdAt)}</td>
                 <td>{when(k.lastUsedAt)}</td>
                 <td>
                   {k.revokedAt ? (
-                    `Revoked ${when(k.revokedAt)}`
+                    t('admin.apiKeys.revokedAt', { time: when(k.revokedAt) })
                   ) : (
                     <form method="post" action={`/admin/api-keys/${k.id}/revoke`} class="inline-form">
                       <CsrfField token={props.chrome.csrfToken} />
                       <button type="submit" class="danger">
-                        Revoke
+                        {t('admin.apiKeys.revoke')}
                       </button>
                     </form>
                   )}
@@ -108,7 +110,8 @@ export function ApiKeysPage(props: {
 export function registerApiKeyRoutes(admin: FastifyInstance, ctx: AppContext): void {
   admin.get('/api-keys', ACCESS, async (request, reply) => {
     const actor = requireActor(request)
-    const notice = queryParam(request, 'notice') === 'revoked' ? 'The key is revoked.' : undefined
+    const notice =
+      queryParam(request, 'notice') === 'revoked' ? adminT(request)('admin.apiKeys.revoked') : undefined
     const page = (
       <ApiKeysPage
         chrome={adminChrome(ctx, request, reply)}
@@ -149,8 +152,8 @@ export function registerApiKeyRoutes(admin: FastifyInstance, ctx: AppContext): v
           chrome={adminChrome(ctx, request, reply)}
           keys={await listApiKeys(ctx, actor)}
           timeZone={ctx.config.timeZone}
-          problems={error.problems}
-          errors={error.fields}
+          problems={translateProblems(request, error)}
+          errors={translateFieldErrors(request, error)}
           name={name}
         />
       )
