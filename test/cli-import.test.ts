@@ -1,5 +1,6 @@
-// `dateline import wordpress …` as a newsroom runs it: the real command in a child process against
-// a temporary SQLite file, including a run killed with SIGKILL half-way and started again.
+// `dateline import wordpress …` and `dateline export` / `dateline import json …` as a newsroom runs
+// them: the real command in a child process against temporary SQLite files, including runs killed
+// with SIGKILL half-way and started again.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -7,7 +8,7 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateWxr } from '../bench/generate-wxr.ts'
-import { fixture } from './helpers/wxr-uploads.ts'
+import { fixture, makeUploads } from './helpers/wxr-uploads.ts'
 
 const bin = path.resolve(import.meta.dirname, '..', 'bin', 'dateline.js')
 
@@ -157,6 +158,157 @@ describe('dateline import wordpress', () => {
     expect(end).toEqual({ articles: posts, mapped: posts, bylines: posts, slugs: posts, orphans: 0 })
     expect(second.stdout).toContain(
       `Already imported by an earlier run (left as they are): ${after.mapped} stories`,
+    )
+  })
+})
+
+describe('dateline export and dateline import json', () => {
+  let dir: string
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cli-json-'))
+  })
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  const envFor = (name: string): Record<string, string> => ({
+    DATABASE_URL: path.join(dir, `${name}.db`),
+    MEDIA_DIR: path.join(dir, `${name}-media`),
+    SITE_URL: 'https://news.example',
+    DEMO_CONTENT: 'off',
+    LOG_LEVEL: 'silent',
+  })
+  const table = (env: Record<string, string>, query: string): number => {
+    const db = new SQLite(env.DATABASE_URL ?? '', { readonly: true })
+    try {
+      return (db.prepare(query).get() as { n: number }).n
+    } finally {
+      db.close()
+    }
+  }
+
+  it('explains itself with --help', async () => {
+    const run = await dateline(['import', 'json', '--help'], envFor('help')).done
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('--media-dir <folder>')
+    expect(run.stdout).toContain('--dry-run')
+    const exportHelp = await dateline(['export', '--help'], envFor('help')).done
+    expect(exportHelp.stdout).toContain('--copy-media <folder>')
+  })
+
+  it('moves a site with its image files: export --copy-media, then import json --media-dir, twice', {
+    timeout: 120_000,
+  }, async () => {
+    const source = envFor('source')
+    const uploads = await makeUploads()
+    try {
+      expect(
+        (
+          await dateline(['import', 'wordpress', fixture('newsroom.xml'), '--media-dir', uploads], source)
+            .done
+        ).code,
+      ).toBe(0)
+    } finally {
+      fs.rmSync(uploads, { recursive: true, force: true })
+    }
+    const file = path.join(dir, 'site.json')
+    const copied = path.join(dir, 'copied-media')
+    const exported = await dateline(['export', file, '--copy-media', copied], source).done
+    expect(exported.code).toBe(0)
+    expect(exported.stdout).toMatch(/Copied \d+ image files to/)
+
+    const target = envFor('target')
+    const dry = await dateline(['import', 'json', file, '--media-dir', copied, '--dry-run'], target).done
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toContain('Dry run (nothing was written)')
+    expect(dry.stdout).toContain('Would import: 8 stories')
+    expect(table(target, 'SELECT COUNT(*) AS n FROM articles')).toBe(0)
+
+    const reportFile = path.join(dir, 'json-report.json')
+    const run = await dateline(
+      ['import', 'json', file, '--media-dir', copied, '--report', reportFile],
+      target,
+    ).done
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Imported: 8 stories')
+    expect(run.stdout).toContain('without passwords')
+    expect(JSON.parse(fs.readFileSync(reportFile, 'utf8')).media.filesMissing).toBe(0)
+    const again = await dateline(['import', 'json', file], target).done
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain('Imported: 0 stories')
+    expect(again.stdout).toContain(
+      'Already on the site (same slug, address or key; left as they are): 8 stories',
+    )
+    for (const query of [
+      'SELECT COUNT(*) AS n FROM articles',
+      'SELECT COUNT(*) AS n FROM media_variants',
+      'SELECT COUNT(*) AS n FROM redirects',
+      'SELECT COUNT(*) AS n FROM authors',
+    ])
+      expect(table(target, query)).toBe(table(source, query))
+    const media = new SQLite(target.DATABASE_URL ?? '', { readonly: true })
+    const paths = media.prepare('SELECT path FROM media').all() as { path: string }[]
+    media.close()
+    for (const { path: relative } of paths)
+      expect(fs.existsSync(path.join(target.MEDIA_DIR ?? '', relative))).toBe(true)
+  })
+
+  it('refuses a cut-short or foreign file with the line, exit code 1 and nothing written', async () => {
+    const env = envFor('refused')
+    const cut = path.join(dir, 'cut.json')
+    const whole = fs.readFileSync(path.join(dir, 'site.json'), 'utf8')
+    fs.writeFileSync(cut, whole.slice(0, Math.floor(whole.length * 0.8)))
+    const run = await dateline(['import', 'json', cut], env).done
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/cut short.*line \d+/)
+    expect(table(env, 'SELECT COUNT(*) AS n FROM articles')).toBe(0)
+    expect(table(env, 'SELECT COUNT(*) AS n FROM sections')).toBe(0)
+    const foreign = path.join(dir, 'foreign.json')
+    fs.writeFileSync(foreign, JSON.stringify({ posts: [{ title: 'x' }] }))
+    const other = await dateline(['import', 'json', foreign], env).done
+    expect(other.code).toBe(1)
+    expect(other.stderr).toContain('This is not a Dateline export')
+  })
+
+  it('ends complete and consistent after a run killed with SIGKILL half-way', {
+    timeout: 300_000,
+  }, async () => {
+    const posts = 4000
+    const wxr = path.join(dir, 'big.xml')
+    await generateWxr(wxr, posts)
+    const source = envFor('big-source')
+    expect((await dateline(['import', 'wordpress', wxr, '--no-reindex'], source).done).code).toBe(0)
+    const file = path.join(dir, 'big.json')
+    expect((await dateline(['export', file], source).done).code).toBe(0)
+
+    const target = envFor('big-target')
+    const first = dateline(['import', 'json', file, '--no-reindex'], target)
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const now = (() => {
+        try {
+          return table(target, 'SELECT COUNT(*) AS n FROM articles')
+        } catch {
+          return 0
+        }
+      })()
+      if (now > 0) break
+    }
+    first.kill()
+    await first.done
+    const stories = table(target, 'SELECT COUNT(*) AS n FROM articles')
+    expect(stories).toBeLessThan(posts)
+    // Whole batches or nothing: every story has its bylines.
+    expect(table(target, 'SELECT COUNT(DISTINCT article_id) AS n FROM article_authors')).toBe(stories)
+
+    const second = await dateline(['import', 'json', file, '--no-reindex'], target).done
+    expect(second.code).toBe(0)
+    expect(second.stdout).toContain(
+      `Already on the site (same slug, address or key; left as they are): ${stories} stories`,
+    )
+    expect(table(target, 'SELECT COUNT(*) AS n FROM articles')).toBe(posts)
+    expect(table(target, 'SELECT COUNT(DISTINCT article_id) AS n FROM article_authors')).toBe(posts)
+    expect(table(target, 'SELECT COUNT(*) AS n FROM redirects')).toBe(
+      table(source, 'SELECT COUNT(*) AS n FROM redirects'),
     )
   })
 })
