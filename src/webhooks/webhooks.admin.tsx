@@ -1,15 +1,18 @@
 // /admin/webhooks: administrators register webhook addresses (the signing secret is shown once),
 // disable, delete and test them, and read each one's delivery log (attempts, codes, retries).
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { type AdminMessageKey, adminT, requestLocale, useAdminT } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
 import { type FieldErrors, TextField } from '../admin/form-fields.tsx'
+import { translateFieldErrors, translateProblem, translateProblems } from '../admin/problem-messages.ts'
 import { idParam, queryParam } from '../admin/route-params.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
+import type { WebhookDeliveryStatus } from '../db/tables.ts'
 import { AppError, ValidationError } from '../errors.ts'
-import { formatDateTime } from '../lib/time.ts'
+import { useLocale } from '../i18n/locale-context.ts'
 import {
   createWebhook,
   type DeliveryView,
@@ -25,11 +28,18 @@ import {
 
 const ACCESS = { config: { capability: 'webhooks.manage' } } as const
 
-const NOTICES: Record<string, string> = {
-  enabled: 'The webhook is enabled.',
-  disabled: 'The webhook is disabled: nothing is sent to it until it is enabled again.',
-  deleted: 'The webhook is deleted.',
-  tested: 'A test delivery is queued; it appears in the log below once sent.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  enabled: 'admin.webhooks.noticeEnabled',
+  disabled: 'admin.webhooks.noticeDisabled',
+  deleted: 'admin.webhooks.noticeDeleted',
+  tested: 'admin.webhooks.noticeTested',
+}
+
+const DELIVERY_STATUS: Record<WebhookDeliveryStatus, AdminMessageKey> = {
+  pending: 'admin.webhooks.statusPending',
+  sending: 'admin.webhooks.statusSending',
+  delivered: 'admin.webhooks.statusDelivered',
+  failed: 'admin.webhooks.statusFailed',
 }
 
 function formValues(body: Record<string, unknown>, name: string): string[] {
@@ -46,40 +56,39 @@ export function WebhooksPage(props: {
   errors: FieldErrors
   form: { url: string; events: string[] }
 }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Webhooks">
-      <h1>Webhooks</h1>
+    <AdminLayout chrome={props.chrome} title={t('admin.nav.webhooks')}>
+      <h1>{t('admin.nav.webhooks')}</h1>
       <p>
-        A webhook receives a signed POST (JSON) when a story is published, updated, unpublished or deleted.
-        See docs/webhooks.md for checking the <code>X-Dateline-Signature</code> header.
+        {t('admin.webhooks.intro')} <code dir="ltr">X-Dateline-Signature</code>
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {props.created ? (
         <Notice kind="success">
           <p>
-            The webhook for {props.created.webhook.url} is registered. Its signing secret is shown only this
-            once:
+            {t('admin.webhooks.registered')} <bdi dir="ltr">{props.created.webhook.url}</bdi>
           </p>
-          <p class="secret" id="webhook-secret">
+          <p class="secret" id="webhook-secret" dir="ltr">
             <code>{props.created.secret}</code>
           </p>
         </Notice>
       ) : null}
       <section class="panel" aria-labelledby="add-heading">
-        <h2 id="add-heading">Add a webhook</h2>
+        <h2 id="add-heading">{t('admin.webhooks.addHeading')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/webhooks" class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
           <TextField
             name="url"
-            label="Address (https://…)"
+            label={t('admin.webhooks.address')}
             value={props.form.url}
             errors={props.errors}
             isRequired
             dir="ltr"
           />
           <fieldset>
-            <legend>Events</legend>
+            <legend>{t('admin.webhooks.events')}</legend>
             {WEBHOOK_EVENTS.map((event) => (
               <div class="field field-checkbox" key={event}>
                 <input
@@ -89,31 +98,33 @@ export function WebhooksPage(props: {
                   value={event}
                   checked={props.form.events.includes(event)}
                 />
-                <label for={`event-${event}`}>{event}</label>
+                <label for={`event-${event}`} dir="ltr">
+                  {event}
+                </label>
               </div>
             ))}
             {props.errors.events ? <p class="field-error">{props.errors.events}</p> : null}
           </fieldset>
-          <button type="submit">Add webhook</button>
+          <button type="submit">{t('admin.webhooks.add')}</button>
         </form>
       </section>
       <div class="table-scroll">
         <table class="manage-table">
           <thead>
             <tr>
-              <th scope="col">Address</th>
-              <th scope="col">Events</th>
-              <th scope="col">State</th>
+              <th scope="col">{t('admin.webhooks.colAddress')}</th>
+              <th scope="col">{t('admin.webhooks.events')}</th>
+              <th scope="col">{t('admin.apiKeys.colState')}</th>
             </tr>
           </thead>
           <tbody>
             {props.webhooks.map((w) => (
               <tr key={w.id}>
-                <td>
+                <td dir="ltr">
                   <a href={`/admin/webhooks/${w.id}`}>{w.url}</a>
                 </td>
-                <td>{w.events.join(', ')}</td>
-                <td>{w.isEnabled ? 'Enabled' : 'Disabled'}</td>
+                <td dir="ltr">{w.events.join(', ')}</td>
+                <td>{w.isEnabled ? t('admin.webhooks.enabled') : t('admin.webhooks.disabled')}</td>
               </tr>
             ))}
           </tbody>
@@ -131,22 +142,26 @@ export function WebhookPage(props: {
   timeZone: string
 }) {
   const { webhook, chrome } = props
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, props.timeZone) : '—')
+  const t = useAdminT()
+  const locale = useLocale()
+  const when = (iso: string | null) => (iso ? locale.formatDateTime(iso) : '—')
   return (
-    <AdminLayout chrome={chrome} title={`Webhook ${webhook.url}`}>
+    <AdminLayout chrome={chrome} title={t('admin.webhooks.pageTitle', { url: webhook.url })}>
       <p>
-        <a href="/admin/webhooks">← All webhooks</a>
+        <a href="/admin/webhooks">{t('admin.webhooks.back')}</a>
       </p>
-      <h1>Webhook</h1>
+      <h1>{t('admin.webhooks.heading')}</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <p>
-        <code>{webhook.url}</code> · {webhook.events.join(', ')} ·{' '}
-        {webhook.isEnabled ? 'Enabled' : 'Disabled'}
+        <bdi dir="ltr">
+          <code>{webhook.url}</code> · {webhook.events.join(', ')}
+        </bdi>{' '}
+        · {webhook.isEnabled ? t('admin.webhooks.enabled') : t('admin.webhooks.disabled')}
       </p>
       <div class="button-row">
         <form method="post" action={`/admin/webhooks/${webhook.id}/test`} class="inline-form">
           <CsrfField token={chrome.csrfToken} />
-          <button type="submit">Send test</button>
+          <button type="submit">{t('admin.webhooks.sendTest')}</button>
         </form>
         <form
           method="post"
@@ -154,30 +169,32 @@ export function WebhookPage(props: {
           class="inline-form"
         >
           <CsrfField token={chrome.csrfToken} />
-          <button type="submit">{webhook.isEnabled ? 'Disable' : 'Enable'}</button>
+          <button type="submit">
+            {webhook.isEnabled ? t('admin.webhooks.disable') : t('admin.webhooks.enable')}
+          </button>
         </form>
         <form method="post" action={`/admin/webhooks/${webhook.id}/delete`} class="inline-form">
           <CsrfField token={chrome.csrfToken} />
           <button type="submit" class="danger">
-            Delete
+            {t('admin.common.delete')}
           </button>
         </form>
       </div>
-      <h2>Delivery log</h2>
-      <p>The newest 50 deliveries. Times are in {props.timeZone}.</p>
+      <h2>{t('admin.webhooks.logHeading')}</h2>
+      <p>{t('admin.webhooks.logIntro', { timeZone: props.timeZone })}</p>
       <div class="table-scroll">
         <table class="manage-table delivery-log">
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">Event</th>
-              <th scope="col">Story</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Response</th>
-              <th scope="col">Next retry</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Queued</th>
+              <th scope="col">{t('admin.webhooks.colEvent')}</th>
+              <th scope="col">{t('admin.webhooks.colStory')}</th>
+              <th scope="col">{t('admin.stories.status')}</th>
+              <th scope="col">{t('admin.webhooks.colAttempts')}</th>
+              <th scope="col">{t('admin.webhooks.colResponse')}</th>
+              <th scope="col">{t('admin.webhooks.colNextRetry')}</th>
+              <th scope="col">{t('admin.webhooks.colLastError')}</th>
+              <th scope="col">{t('admin.webhooks.colQueued')}</th>
             </tr>
           </thead>
           <tbody>
@@ -188,11 +205,13 @@ export function WebhookPage(props: {
                   <code>{d.eventType}</code>
                 </td>
                 <td>{d.articleId ?? '—'}</td>
-                <td class="delivery-status">{d.status}</td>
+                <td class="delivery-status">{t(DELIVERY_STATUS[d.status])}</td>
                 <td class="delivery-attempts number">{d.attempts}</td>
                 <td class="delivery-code">{d.lastStatusCode ?? '—'}</td>
                 <td class="delivery-next">{when(d.nextAttemptAt)}</td>
-                <td class="delivery-error">{d.lastError ?? ''}</td>
+                <td class="delivery-error" dir="ltr">
+                  {d.lastError ?? ''}
+                </td>
                 <td>{when(d.createdAt)}</td>
               </tr>
             ))}
@@ -203,6 +222,11 @@ export function WebhookPage(props: {
   )
 }
 
+function noticeOf(request: FastifyRequest): string | undefined {
+  const key = NOTICES[queryParam(request, 'notice')]
+  return key && adminT(request)(key)
+}
+
 export function registerWebhookRoutes(admin: FastifyInstance, ctx: AppContext): void {
   admin.get('/webhooks', ACCESS, async (request, reply) => {
     const actor = requireActor(request)
@@ -210,7 +234,7 @@ export function registerWebhookRoutes(admin: FastifyInstance, ctx: AppContext): 
       <WebhooksPage
         chrome={adminChrome(ctx, request, reply)}
         webhooks={await listWebhooks(ctx, actor)}
-        notice={NOTICES[queryParam(request, 'notice')]}
+        notice={noticeOf(request)}
         problems={[]}
         errors={{}}
         form={{ url: '', events: [...WEBHOOK_EVENTS.slice(0, 3)] }}
@@ -240,8 +264,15 @@ export function registerWebhookRoutes(admin: FastifyInstance, ctx: AppContext): 
     } catch (error) {
       const isUrlRefused = error instanceof AppError && error.code === 'WEBHOOK_URL_REFUSED'
       if (!(error instanceof ValidationError) && !isUrlRefused) throw error
-      const problems = error instanceof ValidationError ? error.problems : [error.message]
-      const errors = error instanceof ValidationError ? error.fields : { url: error.message }
+      const locale = requestLocale(request)
+      const problems =
+        error instanceof ValidationError
+          ? translateProblems(request, error)
+          : [translateProblem(locale, error.message)]
+      const errors =
+        error instanceof ValidationError
+          ? translateFieldErrors(request, error)
+          : { url: translateProblem(locale, error.message) }
       const page = (
         <WebhooksPage
           chrome={adminChrome(ctx, request, reply)}
@@ -264,7 +295,7 @@ export function registerWebhookRoutes(admin: FastifyInstance, ctx: AppContext): 
         chrome={adminChrome(ctx, request, reply)}
         webhook={webhook}
         deliveries={await listDeliveries(ctx, actor, id)}
-        notice={NOTICES[queryParam(request, 'notice')]}
+        notice={noticeOf(request)}
         timeZone={ctx.config.timeZone}
       />
     )
