@@ -23,6 +23,7 @@ export const ARTICLE_FIELDS = [
   'image_credit',
   'correction_note',
   'word_count',
+  'translations',
   'body_html',
 ] as const
 
@@ -103,6 +104,16 @@ export const articleSchema = object(
     image_credit: string,
     correction_note: string,
     word_count: integer,
+    translations: {
+      type: 'array',
+      description: 'The published versions of this story in other languages',
+      items: object({ id: integer, language: string, headline: string, url: absoluteUrl }, [
+        'id',
+        'language',
+        'headline',
+        'url',
+      ]),
+    },
     body_html: { type: 'string', description: 'Sanitized HTML; only with include=body' },
   },
   ['id'],

@@ -61,6 +61,12 @@ export function articleJson(
     image_credit: record.imageCredit,
     correction_note: record.correctionNote,
     word_count: record.wordCount,
+    translations: record.translations.map((t) => ({
+      id: t.articleId,
+      language: t.language,
+      headline: t.headline,
+      url: siteUrl + t.url,
+    })),
     body_html: record.bodyHtml,
   }
   const json: Json = { id: record.id }

@@ -4,9 +4,11 @@
 import { type AuthorView, authorsForArticles } from '../authors/authors.service.ts'
 import type { AppContext } from '../context.ts'
 import type { ArticleRow, ArticleStatus } from '../db/tables.ts'
+import { localizedPath } from '../i18n/languages.ts'
 import { type Page, pageCount } from '../lib/pagination.ts'
 import { getMediaByIds, type MediaView } from '../media/media.service.ts'
 import { listSections, type SectionView } from '../sections/sections.service.ts'
+import { getSiteSettings } from '../settings/settings.service.ts'
 import { type TagView, tagsForArticles } from '../tags/tags.service.ts'
 import {
   type ArticleFilter,
@@ -18,6 +20,7 @@ import {
   listVisibleArticles,
 } from './articles.queries.ts'
 import { articleUrl } from './articles.service.ts'
+import { publishedTranslationGroups, type TranslationLink } from './translations.service.ts'
 
 export type { ArticleVisibility }
 
@@ -26,7 +29,7 @@ export interface ArticleRecord {
   language: string
   slug: string
   status: ArticleStatus
-  /** The public path; readers reach it only once the story is published. */
+  /** The public path, with its language's prefix; readers reach it only once the story is published. */
   url: string
   headline: string
   dek: string
@@ -44,6 +47,8 @@ export interface ArticleRecord {
   wordCount: number
   /** Sanitized on write; present only when asked for. */
   bodyHtml?: string
+  /** Its published translations in other languages (never a draft, whoever asks). */
+  translations: TranslationLink[]
 }
 
 async function toRecords(
@@ -55,7 +60,7 @@ async function toRecords(
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const now = ctx.clock.now()
-  const [sections, authors, tags, media, bodies] = await Promise.all([
+  const [sections, authors, tags, media, bodies, settings, groups] = await Promise.all([
     listSections(ctx),
     authorsForArticles(ctx, ids),
     tagsForArticles(ctx, ids),
@@ -64,6 +69,11 @@ async function toRecords(
       rows.flatMap((r) => (r.featured_media_id === null ? [] : [r.featured_media_id])),
     ),
     withBody ? findVisibleBodies(ctx.db, now, visibility, ids) : Promise.resolve(new Map<number, string>()),
+    getSiteSettings(ctx),
+    publishedTranslationGroups(
+      ctx,
+      rows.flatMap((r) => (r.translation_group_id === null ? [] : [r.translation_group_id])),
+    ),
   ])
   const sectionById = new Map(sections.map((s) => [s.id, s]))
   return rows.map((row) => {
@@ -74,7 +84,9 @@ async function toRecords(
       language: row.language,
       slug: row.slug,
       status: row.status,
-      url: section ? articleUrl(section.slug, row.slug) : '',
+      url: section
+        ? localizedPath(articleUrl(section.slug, row.slug), row.language, settings.defaultLanguage)
+        : '',
       headline: row.headline,
       dek: row.dek,
       excerpt: row.excerpt ?? row.auto_excerpt,
@@ -89,6 +101,10 @@ async function toRecords(
       tags: tags.get(row.id) ?? [],
       correctionNote: row.correction_note,
       wordCount: row.word_count,
+      translations:
+        row.translation_group_id === null
+          ? []
+          : (groups.get(row.translation_group_id) ?? []).filter((t) => t.articleId !== row.id),
     }
     const body = bodies.get(row.id)
     if (withBody && body !== undefined) record.bodyHtml = body

@@ -50,6 +50,12 @@ import { STATUS_LABELS, StoryListPage } from './story-list-page.tsx'
 import { queryOf, storyId } from './story-request.ts'
 import { registerStoryRevisionRoutes } from './story-revisions.admin.tsx'
 import {
+  setTranslationOf,
+  translationChoices,
+  translationOfField,
+  translationProblem,
+} from './translations.service.ts'
+import {
   applyWorkflowStep,
   isWorkflowAction,
   WORKFLOW_STEPS,
@@ -137,11 +143,13 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
     state: EditorState,
   ): Promise<FastifyReply> {
     const actor = requireActor(request)
-    const [sections, bylines, urls, actions] = await Promise.all([
+    const [sections, bylines, urls, actions, translations] = await Promise.all([
       listSections(ctx),
       listBylineChoices(ctx),
       assets.urls(),
       allowedActions(ctx, actor, state.row),
+      // Stories in every language but this one's, for "Translation of".
+      translationChoices(ctx, state.form.language, state.row?.id),
     ])
     const form =
       state.form.sectionId === '' ? { ...state.form, sectionId: String(sections[0]?.id ?? '') } : state.form
@@ -157,6 +165,7 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
         form={form}
         sections={sections.map((s) => ({ id: s.id, name: s.name, slug: s.slug }))}
         bylines={bylines}
+        translationChoices={translations}
         finalUrl={row ? finalUrlOf(ctx, sections, row.section_id, row.slug) : undefined}
         siteUrl={ctx.config.siteUrl}
         publishedAt={row?.published_at ?? null}
@@ -255,6 +264,12 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
     const revision = Number(formField(body, 'revision')) || 1
     const current = id === undefined ? undefined : (await loadStoryForEdit(ctx, actor, id)).row
     const { input, problems } = parseStoryForm(form)
+    // Checked before anything is saved: a refused link leaves nothing half-done.
+    const translation =
+      input.translationOf === undefined
+        ? undefined
+        : await translationProblem(ctx, { id, language: input.language }, input.translationOf)
+    if (translation) problems.push(translation)
     const step = readAction(body, form)
     // A step this person may not take is refused before anything is saved, so a refused
     // "Publish" never leaves half its work behind.
@@ -272,6 +287,7 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
         id === undefined
           ? await createStory(ctx, actor, input)
           : await saveStory(ctx, actor, id, revision, input)
+      if (input.translationOf !== undefined) await setTranslationOf(ctx, actor, saved.id, input.translationOf)
       if (step.action !== 'save') {
         await applyWorkflowStep(
           ctx,
@@ -292,7 +308,11 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
           : [translateErrorMessage(request, error)]
       return showEditor(request, reply, {
         row: stored.row,
-        form: { ...formFromStored(stored, tz), scheduleAt: form.scheduleAt },
+        form: {
+          ...formFromStored(stored, tz),
+          scheduleAt: form.scheduleAt,
+          translationOf: await translationOfField(ctx, stored.row.id),
+        },
         revision: stored.row.revision,
         problems: [adminT(request)('admin.editor.savedBut', { problems: message.join(' ') })],
         status: error.status,

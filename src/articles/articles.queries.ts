@@ -358,18 +358,18 @@ export async function findTranslationRow(
 }
 
 /**
- * Stories an editor may link a story to as its original: those in other languages, newest first,
- * whatever their status (a translation is often written while the original is still a draft).
+ * Stories an editor may link a story to as its original, per language, newest first, whatever
+ * their status (a translation is often written while the original is still a draft).
  */
 export async function listTranslationCandidates(
   db: Kysely<Database>,
-  exceptLanguage: string,
+  language: string,
   limit: number,
 ): Promise<TranslationRow[]> {
   return db
     .selectFrom('articles')
     .select(TRANSLATION_COLUMNS)
-    .where('articles.language', '!=', exceptLanguage)
+    .where('articles.language', '=', language)
     .orderBy('articles.updated_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(limit)

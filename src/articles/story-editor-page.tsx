@@ -7,6 +7,8 @@ import { formatDateTime } from '../lib/time.ts'
 import type { FieldDiff } from './revisions.service.ts'
 import { STORY_LANGUAGES, type StoryForm } from './story-input.ts'
 import { STATUS_LABELS } from './story-list-page.tsx'
+import { TranslationOfField } from './translation-field.tsx'
+import type { TranslationChoice } from './translations.service.ts'
 import type { WorkflowAction } from './workflow.service.ts'
 
 export interface EditorAssetUrls {
@@ -38,6 +40,8 @@ export interface StoryEditorProps {
   form: StoryForm
   sections: { id: number; name: string; slug: string }[]
   bylines: BylineChoice[]
+  /** Stories this one may translate (translation-field.tsx). */
+  translationChoices?: TranslationChoice[]
   /** The address readers will use, e.g. https://news.example/society/new-wells. */
   finalUrl: string | undefined
   siteUrl: string
@@ -237,6 +241,7 @@ export function StoryEditorPage(props: StoryEditorProps) {
                   </option>
                 ))}
               </select>
+              <TranslationOfField choices={props.translationChoices ?? []} value={form.translationOf ?? ''} />
             </fieldset>
             <fieldset>
               <legend>Byline</legend>

@@ -32,6 +32,11 @@ export interface StoryForm {
   correctionNote: string
   /** Site-local "YYYY-MM-DDTHH:MM" from a datetime-local input. */
   scheduleAt: string
+  /**
+   * The id of the story this one translates ('' for none); undefined when the request did not send
+   * the field at all (autosave, older clients), which leaves the story's translation link alone.
+   */
+  translationOf?: string | undefined
 }
 
 export const EMPTY_STORY_FORM: StoryForm = {
@@ -50,6 +55,7 @@ export const EMPTY_STORY_FORM: StoryForm = {
   bodyHtml: '',
   correctionNote: '',
   scheduleAt: '',
+  translationOf: '',
 }
 
 function text(body: FormBody, name: string): string {
@@ -82,6 +88,7 @@ export function readStoryForm(body: FormBody): StoryForm {
     bodyHtml: text(body, 'bodyHtml'),
     correctionNote: text(body, 'correctionNote'),
     scheduleAt: text(body, 'scheduleAt'),
+    translationOf: body.translationOf === undefined ? undefined : text(body, 'translationOf'),
   }
 }
 
@@ -102,6 +109,8 @@ export interface StoryInput {
   language: string
   bodyHtml: string
   correctionNote: string
+  /** The story this one translates; null for none; undefined to leave the link as it is. */
+  translationOf?: number | null
 }
 
 function positiveInt(value: string): number | null {
@@ -132,6 +141,11 @@ export function parseStoryForm(form: StoryForm): { input: StoryInput; problems: 
     .map((t) => t.trim())
     .filter((t) => t !== '')
   if (tagNames.some((t) => t.length > 80)) problems.push('A tag may be at most 80 characters long.')
+  const translationText = form.translationOf?.trim()
+  const translationOf =
+    translationText === undefined ? undefined : translationText === '' ? null : positiveInt(translationText)
+  if (translationText && translationOf === null)
+    problems.push('Choose the original story under “Translation of” from the list.')
   return {
     input: {
       headline,
@@ -148,6 +162,7 @@ export function parseStoryForm(form: StoryForm): { input: StoryInput; problems: 
       language: form.language,
       bodyHtml: form.bodyHtml,
       correctionNote: form.correctionNote.trim(),
+      ...(translationOf === undefined ? {} : { translationOf }),
     },
     problems,
   }

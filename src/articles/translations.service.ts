@@ -5,7 +5,7 @@
 import type { Actor, AppContext } from '../context.ts'
 import { isUniqueViolation } from '../db/dialect.ts'
 import { ValidationError } from '../errors.ts'
-import { asSiteLanguage, LANGUAGES, localizedPath } from '../i18n/languages.ts'
+import { asSiteLanguage, LANGUAGES, localizedPath, SITE_LANGUAGES } from '../i18n/languages.ts'
 import { listSections } from '../sections/sections.service.ts'
 import { getSiteSettings } from '../settings/settings.service.ts'
 import {
@@ -34,8 +34,8 @@ export interface TranslationChoice {
   status: string
 }
 
-/** Candidates shown in the editor's "Translation of" list; enough for a working newsroom's week. */
-const CANDIDATE_LIMIT = 200
+/** Candidates per language in the editor's "Translation of" list; enough for a newsroom's week. */
+const CANDIDATE_LIMIT = 100
 
 function isReadable(row: TranslationRow, now: Date): boolean {
   return row.status === 'published' && row.published_at !== null && row.published_at <= now.toISOString()
@@ -101,14 +101,25 @@ export async function translationSiblings(ctx: AppContext, articleId: number): P
   return (await listTranslationGroup(ctx.db, row.translation_group_id)).filter((r) => r.id !== articleId)
 }
 
-/** The stories a story in `language` may be linked to as a translation (other languages only). */
+/**
+ * The stories the editor offers under "Translation of": the newest of each language (the story
+ * itself left out). Those in the story's own language are refused on save (translationProblem),
+ * since the language select may change after the page is shown.
+ */
 export async function translationChoices(
   ctx: AppContext,
   language: string,
   exceptId?: number,
 ): Promise<TranslationChoice[]> {
-  const rows = await listTranslationCandidates(ctx.db, language, CANDIDATE_LIMIT)
-  return rows
+  const order = [
+    ...SITE_LANGUAGES.filter((l) => l !== language),
+    ...SITE_LANGUAGES.filter((l) => l === language),
+  ]
+  const lists = await Promise.all(
+    order.map((code) => listTranslationCandidates(ctx.db, code, CANDIDATE_LIMIT)),
+  )
+  return lists
+    .flat()
     .filter((r) => r.id !== exceptId)
     .map((r) => ({ id: r.id, language: r.language, headline: r.headline, status: r.status }))
 }

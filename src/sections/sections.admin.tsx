@@ -15,10 +15,14 @@ import { idParam, queryParam } from '../admin/route-params.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
 import { AppError, ValidationError } from '../errors.ts'
+import { LANGUAGES, SITE_LANGUAGES, type SiteLanguage } from '../i18n/languages.ts'
+import { useLocale } from '../i18n/locale-context.ts'
+import { readerLanguage } from '../settings/settings.service.ts'
 import {
   addSection,
   deleteSection,
   getSection,
+  getSectionTranslations,
   listSectionTree,
   MAX_SECTION_NAME_LENGTH,
   moveSection,
@@ -42,9 +46,58 @@ interface SectionFormValues {
   slug: string
   description: string
   parentId: string
+  /** Name and description per other language, as typed (fields name_fa, description_fa…). */
+  translations: Record<string, { name: string; description: string }>
 }
 
-const EMPTY_FORM: SectionFormValues = { name: '', slug: '', description: '', parentId: '' }
+const EMPTY_FORM: SectionFormValues = { name: '', slug: '', description: '', parentId: '', translations: {} }
+
+/** The languages whose names the form asks for: all but the default (its name is the main one). */
+function translatedLanguages(defaultLanguage: string): SiteLanguage[] {
+  return SITE_LANGUAGES.filter((language) => language !== defaultLanguage)
+}
+
+/** Name and description fields for each language other than the default. */
+function SectionTranslationFields(props: {
+  values: SectionFormValues
+  errors: FieldErrors
+  idPrefix: string
+  languages: readonly SiteLanguage[]
+}) {
+  const { t } = useLocale()
+  return (
+    <fieldset class="section-translations">
+      <legend>{t('languages.sections.translationsLegend')}</legend>
+      <p class="hint">{t('languages.sections.translationsHint')}</p>
+      {props.languages.map((language) => {
+        const label = `${LANGUAGES[language].englishName} (${LANGUAGES[language].nativeName})`
+        const value = props.values.translations[language] ?? { name: '', description: '' }
+        return (
+          <div key={language} lang={language} dir={LANGUAGES[language].dir}>
+            <TextField
+              name={`name_${language}`}
+              label={t('languages.sections.nameIn', { language: label })}
+              value={value.name}
+              errors={props.errors}
+              idPrefix={props.idPrefix}
+              maxLength={MAX_SECTION_NAME_LENGTH}
+              dir="auto"
+            />
+            <TextAreaField
+              name={`description_${language}`}
+              label={t('languages.sections.descriptionIn', { language: label })}
+              value={value.description}
+              errors={props.errors}
+              idPrefix={props.idPrefix}
+              rows={2}
+              maxLength={500}
+            />
+          </div>
+        )
+      })}
+    </fieldset>
+  )
+}
 
 function indentedName(s: SectionTreeItem): string {
   return `${'— '.repeat(s.depth)}${s.name}`
@@ -70,6 +123,7 @@ function SectionFields(props: {
   tree: SectionTreeItem[]
   excludeId?: number
   idPrefix: string
+  languages?: readonly SiteLanguage[]
 }) {
   const { values, errors, idPrefix } = props
   return (
@@ -110,6 +164,12 @@ function SectionFields(props: {
         options={parentOptions(props.tree, props.excludeId)}
         hint="Subsections are listed on their parent’s page; only top-level sections are in the navigation."
       />
+      <SectionTranslationFields
+        values={values}
+        errors={errors}
+        idPrefix={idPrefix}
+        languages={props.languages ?? []}
+      />
     </>
   )
 }
@@ -121,6 +181,8 @@ export function SectionsPage(props: {
   problems: string[]
   errors: FieldErrors
   form: SectionFormValues
+  /** Languages whose names the form asks for (all but the site's default). */
+  languages: readonly SiteLanguage[]
 }) {
   const { chrome, tree } = props
   return (
@@ -187,7 +249,13 @@ export function SectionsPage(props: {
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/sections" class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
-          <SectionFields values={props.form} errors={props.errors} tree={tree} idPrefix="new-" />
+          <SectionFields
+            values={props.form}
+            errors={props.errors}
+            tree={tree}
+            idPrefix="new-"
+            languages={props.languages}
+          />
           <button type="submit">Create section</button>
         </form>
       </section>
@@ -205,6 +273,7 @@ export function SectionEditPage(props: {
   /** What the form was opened at (kept across a failed save, so a stale save is still caught). */
   expected: { name: string; slug: string; parentId: string }
   deleteProblem?: string
+  languages: readonly SiteLanguage[]
 }) {
   const { chrome, section } = props
   const item = props.tree.find((s) => s.id === section.id)
@@ -231,6 +300,7 @@ export function SectionEditPage(props: {
             tree={props.tree}
             excludeId={section.id}
             idPrefix="edit-"
+            languages={props.languages}
           />
           <button type="submit">Save section</button>
         </form>
@@ -261,11 +331,21 @@ export function SectionEditPage(props: {
 }
 
 function readForm(body: FormBody): SectionFormValues {
+  const translations: SectionFormValues['translations'] = {}
+  for (const language of SITE_LANGUAGES) {
+    // Only languages the form showed are sent; the others are left as they are.
+    if (body[`name_${language}`] === undefined && body[`description_${language}`] === undefined) continue
+    translations[language] = {
+      name: formField(body, `name_${language}`),
+      description: formField(body, `description_${language}`),
+    }
+  }
   return {
     name: formField(body, 'name'),
     slug: formField(body, 'slug'),
     description: formField(body, 'description'),
     parentId: formField(body, 'parentId'),
+    translations,
   }
 }
 
@@ -276,6 +356,7 @@ function toInput(values: SectionFormValues): SectionInput {
     slug: values.slug,
     description: values.description,
     parentId: /^\d{1,12}$/.test(values.parentId) && parent > 0 ? parent : null,
+    translations: values.translations,
   }
 }
 
@@ -303,6 +384,7 @@ async function showList(
       problems={options.problems ?? []}
       errors={options.errors ?? {}}
       form={options.form ?? EMPTY_FORM}
+      languages={translatedLanguages(await readerLanguage(ctx))}
     />
   )
   return sendAdminPage(reply, page, options.status ?? 200)
@@ -323,11 +405,15 @@ async function showEdit(
   } = {},
 ): Promise<FastifyReply> {
   const section = await getSection(ctx, id)
+  const translations = await getSectionTranslations(ctx, id)
   const current = {
     name: section.name,
     slug: section.slug,
     description: section.description,
     parentId: section.parentId === null ? '' : String(section.parentId),
+    translations: Object.fromEntries(
+      Object.entries(translations).flatMap(([language, value]) => (value ? [[language, value]] : [])),
+    ),
   }
   const page = (
     <SectionEditPage
@@ -339,6 +425,7 @@ async function showEdit(
       form={options.form ?? current}
       expected={options.expected ?? current}
       deleteProblem={options.deleteProblem}
+      languages={translatedLanguages(await readerLanguage(ctx))}
     />
   )
   return sendAdminPage(reply, page, options.status ?? 200)
