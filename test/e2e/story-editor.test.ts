@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     await page.keyboard.type('Thousands of books, free to borrow, in Dari, Pashto and English')
     // Tab reaches the toolbar (one tab stop); Enter on its first button makes a heading.
     await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Heading')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('H2 heading')
     await page.keyboard.press('Enter')
     await page.keyboard.type('A library for everyone')
     await page.keyboard.press('Enter')

@@ -180,10 +180,12 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
   )
 
   const chain = () => editor.chain().focus()
+  // Each label begins with the button's visible text (WCAG 2.5.3 "label in name"), so a person who
+  // says "click H2" to their voice control reaches the button they see.
   const buttons: ToolbarButton[] = [
     {
       id: 'h2',
-      label: 'Heading',
+      label: 'H2 heading',
       text: 'H2',
       shortcut: 'Ctrl+Alt+2',
       run: () => chain().toggleHeading({ level: 2 }).run(),
@@ -191,7 +193,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
     },
     {
       id: 'h3',
-      label: 'Subheading',
+      label: 'H3 subheading',
       text: 'H3',
       shortcut: 'Ctrl+Alt+3',
       run: () => chain().toggleHeading({ level: 3 }).run(),
@@ -231,7 +233,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
     },
     {
       id: 'numbers',
-      label: 'Numbered list',
+      label: '1. List, numbered',
       text: '1. List',
       shortcut: 'Ctrl+Shift+7',
       run: () => chain().toggleOrderedList().run(),
