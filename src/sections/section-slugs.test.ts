@@ -10,6 +10,8 @@ describe('sectionSlugProblem', () => {
   it('refuses the site’s own paths, four-digit years and anything that is not a slug', () => {
     expect(sectionSlugProblem('tag')).toMatch(/reserved/)
     expect(sectionSlugProblem('admin')).toMatch(/reserved/)
+    // The offline reading page (src/offline/offline.site.tsx).
+    expect(sectionSlugProblem('offline')).toMatch(/reserved/)
     expect(sectionSlugProblem('2026')).toMatch(/four digits/)
     expect(sectionSlugProblem('World News')).toMatch(/cannot be a slug.*world-news/)
     expect(sectionSlugProblem('a--b')).toMatch(/cannot be a slug/)

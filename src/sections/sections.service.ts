@@ -34,6 +34,7 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'latest',
   'lite',
   'media',
+  'offline',
   'page',
   'search',
   'section',
