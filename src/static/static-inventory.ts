@@ -141,6 +141,22 @@ async function publishedStoryPaths(
 }
 
 /**
+ * The pages a change must reach first: the story's own pages and the front pages. A live change
+ * writes these in a first, quick pass, before the rest of seedPathsForKeys (listings, feeds and
+ * sitemaps) is even worked out.
+ */
+export async function urgentSeedPathsForKeys(ctx: AppContext, keys: readonly string[]): Promise<string[]> {
+  const languages = await siteLanguages(ctx)
+  const paths: string[] = []
+  for (const key of keys) {
+    const article = /^article:(\d+)$/.exec(key)
+    if (article) paths.push(...(await publishedStoryPaths(ctx, languages, Number(article[1]))))
+  }
+  if (keys.includes(HOME_KEY)) paths.push(...homePaths(languages))
+  return paths
+}
+
+/**
  * The seeds a set of surrogate keys reaches, for pages that may not have a file yet (a new story,
  * a tag's first story, a new month). Files that already exist under those keys are found in the
  * manifest; together they are everything a content event can change.
@@ -152,33 +168,39 @@ export async function seedPathsForKeys(ctx: AppContext, keys: readonly string[])
   const add = (list: readonly string[]) => {
     for (const path of list) paths.add(path)
   }
+  // The story's own pages first, then the pages readers reach it from, feeds and sitemaps last:
+  // a run writes in this order, so the page that changed is on disk soonest.
+  for (const key of wanted) {
+    const article = /^article:(\d+)$/.exec(key)
+    if (article) add(await publishedStoryPaths(ctx, languages, Number(article[1])))
+  }
   if (wanted.has(HOME_KEY)) add(homePaths(languages))
   if (wanted.has(LATEST_KEY)) add(latestPaths(languages))
-  if (wanted.has(FEEDS_KEY)) add(siteFeedPaths(languages))
-  if (wanted.has(SITEMAPS_KEY)) add(SITE_WIDE_FILES)
-  for (const section of await listSections(ctx)) {
-    if (!wanted.has(sectionKey(section.id))) continue
-    add(languages.everywhere(section.url))
-    add(feedPaths({ kind: 'section', slug: section.slug }))
-  }
+  const sections = await listSections(ctx)
+  for (const section of sections)
+    if (wanted.has(sectionKey(section.id))) add(languages.everywhere(section.url))
+  const feeds: string[] = []
   for (const language of languages.all) {
     const topics = await publishedTopics(ctx, language)
     for (const tag of topics.tags) {
       if (!wanted.has(tagKey(tag.id))) continue
       paths.add(languages.in(language, tagUrl(tag.slug)))
-      add(feedPaths({ kind: 'tag', slug: tag.slug }))
+      feeds.push(...feedPaths({ kind: 'tag', slug: tag.slug }))
     }
     for (const author of topics.authors) {
       if (!wanted.has(authorKey(author.id))) continue
       paths.add(languages.in(language, authorUrl(author.slug)))
-      add(feedPaths({ kind: 'author', slug: author.slug }))
+      feeds.push(...feedPaths({ kind: 'author', slug: author.slug }))
     }
   }
   for (const key of wanted) {
     const archive = /^archive:(\d{4})-(\d{2})$/.exec(key)
     if (archive) add(languages.everywhere(monthArchiveUrl(Number(archive[1]), Number(archive[2]))))
-    const article = /^article:(\d+)$/.exec(key)
-    if (article) add(await publishedStoryPaths(ctx, languages, Number(article[1])))
   }
+  if (wanted.has(FEEDS_KEY)) add(siteFeedPaths(languages))
+  for (const section of sections)
+    if (wanted.has(sectionKey(section.id))) add(feedPaths({ kind: 'section', slug: section.slug }))
+  add(feeds)
+  if (wanted.has(SITEMAPS_KEY)) add(SITE_WIDE_FILES)
   return [...paths]
 }

@@ -39,6 +39,8 @@ export interface PublishReport {
   refused: string[]
   failed: PublishFailure[]
   ms: number
+  /** The paths this run was given (before the pages it found on the way). */
+  paths: string[]
 }
 
 export interface StaticPublisherOptions {
@@ -52,12 +54,22 @@ export interface StaticPublisherOptions {
 export interface StaticPublisher {
   readonly folder: string
   /**
+   * Renders these paths and the pages they lead to; writes, keeps or removes each file. With
+   * isManifestDeferred the manifest is written only by saveManifest (many small runs in a row).
+   */
+  publishPaths(paths: Iterable<string>, options?: { isManifestDeferred?: boolean }): Promise<PublishReport>
+  /**
    * Renders these paths, every path already in the folder and everything they lead to; removes
    * what is gone. For `dateline static build` and site-wide changes.
    */
   publishAll(seeds: readonly string[]): Promise<PublishReport>
   /** Renders these paths and every path whose page declared one of these surrogate keys. */
   publishKeys(seeds: readonly string[], keys: readonly string[]): Promise<PublishReport>
+  /** Paths whose pages declared one of these surrogate keys. */
+  pathsForKeys(keys: readonly string[]): Promise<Set<string>>
+  /** Every path the folder holds: the manifest's, and files a crash left out of it. */
+  knownPaths(): Promise<string[]>
+  saveManifest(): Promise<void>
   /** The manifest as it stands (tests, the admin's numbers). */
   manifest(): Promise<Manifest>
 }
@@ -106,7 +118,10 @@ export function createStaticPublisher(options: StaticPublisherOptions): StaticPu
     return loaded
   }
 
-  const run = async (paths: Iterable<string>): Promise<PublishReport> => {
+  const run = async (
+    paths: Iterable<string>,
+    runOptions: { isManifestDeferred?: boolean } = {},
+  ): Promise<PublishReport> => {
     const started = performance.now()
     const current = await manifest()
     const report: PublishReport = {
@@ -118,9 +133,11 @@ export function createStaticPublisher(options: StaticPublisherOptions): StaticPu
       refused: [],
       failed: [],
       ms: 0,
+      paths: [],
     }
     await assertWritableFolder(ops, folder)
     const queue = [...new Set(paths)]
+    report.paths = queue
     const seen = new Set(queue)
 
     const publishOne = async (urlPath: string): Promise<void> => {
@@ -179,26 +196,39 @@ export function createStaticPublisher(options: StaticPublisherOptions): StaticPu
     }
     // Workers finish when the queue is empty; pages found late are picked up by a later round.
     while (queue.length > 0) await Promise.all(Array.from({ length: concurrency }, worker))
-    try {
-      await writeManifest(ops, folder, current)
-    } catch (error) {
-      report.failed.push({ path: '(manifest)', reason: describeFileError(error) })
+    if (!runOptions.isManifestDeferred) {
+      try {
+        await writeManifest(ops, folder, current)
+      } catch (error) {
+        report.failed.push({ path: '(manifest)', reason: describeFileError(error) })
+      }
     }
     report.ms = Math.round(performance.now() - started)
     return report
   }
 
+  const knownPaths = async (): Promise<string[]> => {
+    const current = await manifest()
+    const onDisk = (await publishedFiles(folder)).flatMap((file) => urlPathForFile(file) ?? [])
+    return [...new Set([...current.entries.keys(), ...onDisk])]
+  }
+
   return {
     folder,
     manifest,
+    knownPaths,
+    publishPaths: run,
     async publishAll(seeds) {
-      const current = await manifest()
-      const onDisk = (await publishedFiles(folder)).flatMap((file) => urlPathForFile(file) ?? [])
-      return run([...seeds, ...current.entries.keys(), ...onDisk])
+      return run([...seeds, ...(await knownPaths())])
     },
     async publishKeys(seeds, keys) {
-      const current = await manifest()
-      return run([...seeds, ...current.pathsForKeys(keys)])
+      return run([...seeds, ...(await manifest()).pathsForKeys(keys)])
+    },
+    async pathsForKeys(keys) {
+      return (await manifest()).pathsForKeys(keys)
+    },
+    async saveManifest() {
+      await writeManifest(ops, folder, await manifest())
     },
   }
 }

@@ -44,7 +44,14 @@ export function appRenderer(app: FastifyInstance, siteUrl: string): PageRenderer
     const response = await app.inject({
       method: 'GET',
       url: urlPath,
-      headers: { 'accept-encoding': 'identity', 'user-agent': 'Dateline static publisher' },
+      // An Authorization header keeps the render out of the page cache (cache/cache-key.ts) without
+      // making it private: the publisher compresses on its own, and a full pass must not push
+      // readers' hot pages out of the cache. Public pages ignore the header itself.
+      headers: {
+        'accept-encoding': 'identity',
+        authorization: 'Dateline-Static-Publisher',
+        'user-agent': 'Dateline static publisher',
+      },
     })
     const contentType = String(response.headers['content-type'] ?? '')
     const body = response.rawPayload
