@@ -3,36 +3,52 @@
 // an invited person chooses their name and password. The last active administrator can never be
 // demoted or deactivated (the service refuses; the page explains).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import {
+  type AdminChrome,
+  AdminLayout,
+  CsrfField,
+  Notice,
+  ProblemList,
+  ROLE_LABELS,
+} from '../admin/admin-layout.tsx'
+import {
+  type AdminMessageKey,
+  type AdminTranslate,
+  adminT,
+  requestLocale,
+  useAdminT,
+} from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
-import { type FieldErrors, formLevelProblems, SelectField, TextField } from '../admin/form-fields.tsx'
+import {
+  type FieldErrors,
+  formLevelProblems,
+  SelectField,
+  type SelectOption,
+  TextField,
+} from '../admin/form-fields.tsx'
+import { translateErrorMessage, translateFieldErrors, translateProblems } from '../admin/problem-messages.ts'
 import { idParam, queryParam } from '../admin/route-params.ts'
 import { clearedCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../auth/auth-cookies.ts'
 import { MessagePage } from '../auth/login-pages.tsx'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
 import { AppError, ValidationError } from '../errors.ts'
-import { formatDateTime } from '../lib/time.ts'
-import {
-  acceptInvite,
-  createInvite,
-  findInvite,
-  INVITE_LINK_INVALID_MESSAGE,
-  pendingInviteUserIds,
-} from './invites.service.ts'
+import { acceptInvite, createInvite, findInvite, pendingInviteUserIds } from './invites.service.ts'
 import { changeUserRole, listUsers, ROLES, setUserActive, type UserListItem } from './users.service.ts'
 
 const ACCESS = { config: { capability: 'users.manage' } } as const
 const PUBLIC = { config: { capability: 'public' } } as const
 
-const NOTICES: Record<string, string> = {
-  'role-changed': 'The role is changed. It applies from the person’s next click.',
-  deactivated: 'The account is deactivated and every one of its sessions has ended.',
-  activated: 'The account may sign in again.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  'role-changed': 'admin.users.noticeRoleChanged',
+  deactivated: 'admin.users.noticeDeactivated',
+  activated: 'admin.users.noticeActivated',
 }
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: r }))
+function roleOptions(t: AdminTranslate): SelectOption[] {
+  return ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))
+}
 
 interface UserRowView extends UserListItem {
   isInvited: boolean
@@ -49,18 +65,20 @@ export function UsersPage(props: {
   invitation?: { email: string; url: string; expiresAt: string }
 }) {
   const { chrome } = props
+  const t = useAdminT()
+  const ROLE_OPTIONS = roleOptions(t)
   return (
-    <AdminLayout chrome={chrome} title="Users">
-      <h1>Users</h1>
+    <AdminLayout chrome={chrome} title={t('admin.nav.users')}>
+      <h1>{t('admin.nav.users')}</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <ProblemList problems={props.problems} />
       {props.invitation ? (
         <Notice kind="success">
           <p>
-            Invitation for {props.invitation.email}, usable once until {props.invitation.expiresAt}. Hand this
-            link over safely — it is shown only now:
+            {t('admin.users.invitationReady', { expiresAt: props.invitation.expiresAt })}{' '}
+            <bdi>{props.invitation.email}</bdi>
           </p>
-          <p class="secret">
+          <p class="secret" dir="ltr">
             <code>{props.invitation.url}</code>
           </p>
         </Notice>
@@ -69,27 +87,29 @@ export function UsersPage(props: {
         <table class="manage-table">
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Access</th>
+              <th scope="col">{t('admin.users.person')}</th>
+              <th scope="col">{t('admin.users.role')}</th>
+              <th scope="col">{t('admin.stories.status')}</th>
+              <th scope="col">{t('admin.users.access')}</th>
             </tr>
           </thead>
           <tbody>
             {props.users.map((u) => (
               <tr key={u.id}>
                 <td>
-                  {u.displayName}
-                  {u.id === props.currentUserId ? ' (you)' : ''}
+                  <bdi>{u.displayName}</bdi>
+                  {u.id === props.currentUserId ? ` ${t('admin.users.you')}` : ''}
                   <br />
-                  <span class="manage-meta">{u.email}</span>
+                  <span class="manage-meta" dir="ltr">
+                    {u.email}
+                  </span>
                 </td>
                 <td>
                   <form method="post" action={`/admin/users/${u.id}/role`} class="row-form">
                     <CsrfField token={chrome.csrfToken} />
                     <input type="hidden" name="expectedRole" value={u.role} />
                     <label for={`role-${u.id}`} class="visually-hidden">
-                      Role of {u.displayName}
+                      {t('admin.users.roleOf', { name: u.displayName })}
                     </label>
                     <select id={`role-${u.id}`} name="role">
                       {ROLE_OPTIONS.map((o) => (
@@ -99,11 +119,18 @@ export function UsersPage(props: {
                       ))}
                     </select>
                     <button type="submit" class="small">
-                      Change<span class="visually-hidden"> role of {u.displayName}</span>
+                      {t('admin.users.change')}
+                      <span class="visually-hidden"> {t('admin.users.roleOf', { name: u.displayName })}</span>
                     </button>
                   </form>
                 </td>
-                <td data-label="Status">{u.isInvited ? 'invited' : u.isActive ? 'active' : 'deactivated'}</td>
+                <td data-label={t('admin.stories.status')}>
+                  {u.isInvited
+                    ? t('admin.users.statusInvited')
+                    : u.isActive
+                      ? t('admin.users.statusActive')
+                      : t('admin.users.statusDeactivated')}
+                </td>
                 <td>
                   <form
                     method="post"
@@ -112,7 +139,7 @@ export function UsersPage(props: {
                   >
                     <CsrfField token={chrome.csrfToken} />
                     <button type="submit" class={u.isActive ? 'small danger' : 'small'}>
-                      {u.isActive ? 'Deactivate' : 'Reactivate'}
+                      {u.isActive ? t('admin.users.deactivate') : t('admin.users.reactivate')}
                       <span class="visually-hidden"> {u.displayName}</span>
                     </button>
                   </form>
@@ -123,16 +150,15 @@ export function UsersPage(props: {
         </table>
       </div>
       <section class="panel" aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite someone</h2>
+        <h2 id="invite-heading">{t('admin.users.inviteHeading')}</h2>
         <p>
-          You get a one-time link, valid for a week, to hand over. The person chooses their name and password
-          there. (On the server: <code>dateline user invite --email … --role …</code>.)
+          {t('admin.users.inviteIntro')} <code dir="ltr">dateline user invite --email … --role …</code>
         </p>
         <form method="post" action="/admin/users/invite" class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
           <TextField
             name="email"
-            label="E-mail address"
+            label={t('admin.login.email')}
             type="email"
             value={props.inviteForm.email}
             errors={props.inviteErrors}
@@ -142,13 +168,13 @@ export function UsersPage(props: {
           />
           <SelectField
             name="role"
-            label="Role"
+            label={t('admin.users.role')}
             value={props.inviteForm.role}
             errors={props.inviteErrors}
             idPrefix="invite-"
             options={ROLE_OPTIONS}
           />
-          <button type="submit">Make an invitation link</button>
+          <button type="submit">{t('admin.users.makeInvitation')}</button>
         </form>
       </section>
     </AdminLayout>
@@ -163,18 +189,21 @@ export function AcceptInvitePage(props: {
   errors: FieldErrors
   displayName: string
 }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Welcome">
+    <AdminLayout chrome={props.chrome} title={t('admin.invite.title')}>
       <section class="auth-box">
-        <h1>Welcome to the newsroom</h1>
-        <p>Choose the name your colleagues see and a password for {props.email}.</p>
+        <h1>{t('admin.invite.heading')}</h1>
+        <p>
+          {t('admin.invite.intro')} <bdi>{props.email}</bdi>
+        </p>
         <ProblemList problems={props.problems} />
         <form method="post" action={props.action} class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
           <input type="hidden" name="username" value={props.email} autocomplete="username" />
           <TextField
             name="displayName"
-            label="Your name"
+            label={t('admin.invite.name')}
             value={props.displayName}
             errors={props.errors}
             autocomplete="name"
@@ -183,24 +212,24 @@ export function AcceptInvitePage(props: {
           />
           <TextField
             name="password"
-            label="Password"
+            label={t('admin.login.password')}
             type="password"
             value=""
             errors={props.errors}
             autocomplete="new-password"
-            hint="At least 12 characters."
+            hint={t('admin.invite.passwordHint')}
             isRequired
           />
           <TextField
             name="confirmation"
-            label="Password again"
+            label={t('admin.invite.passwordAgain')}
             type="password"
             value=""
             errors={props.errors}
             autocomplete="new-password"
             isRequired
           />
-          <button type="submit">Join</button>
+          <button type="submit">{t('admin.invite.join')}</button>
         </form>
       </section>
     </AdminLayout>
@@ -237,6 +266,13 @@ async function showUsers(
   return sendAdminPage(reply, page, options.status ?? 200)
 }
 
+/** A refusal's message for the summary above the page, in the admin's language. */
+function problemsOf(request: FastifyRequest, error: AppError): string[] {
+  return error instanceof ValidationError
+    ? translateProblems(request, error)
+    : [translateErrorMessage(request, error)]
+}
+
 /** The refusals a person can act on, shown on the page instead of an error page. */
 function isShownOnPage(error: unknown): error is AppError {
   return (
@@ -245,9 +281,14 @@ function isShownOnPage(error: unknown): error is AppError {
   )
 }
 
+function noticeOf(request: FastifyRequest): string | undefined {
+  const key = NOTICES[queryParam(request, 'notice')]
+  return key && adminT(request)(key)
+}
+
 export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): void {
   admin.get('/users', ACCESS, async (request, reply) =>
-    showUsers(ctx, request, reply, { notice: NOTICES[queryParam(request, 'notice')] }),
+    showUsers(ctx, request, reply, { notice: noticeOf(request) }),
   )
 
   admin.post('/users/:id/role', ACCESS, async (request, reply) => {
@@ -259,7 +300,7 @@ export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): voi
       await changeUserRole(ctx, actor, id, role, formField(body, 'expectedRole'))
     } catch (error) {
       if (!isShownOnPage(error)) throw error
-      return showUsers(ctx, request, reply, { problems: [error.message], status: error.status })
+      return showUsers(ctx, request, reply, { problems: problemsOf(request, error), status: error.status })
     }
     // An administrator who stepped down may no longer open this page.
     if (id === actor.userId && role !== 'admin') return reply.redirect('/admin', 303)
@@ -277,7 +318,7 @@ export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): voi
         await setUserActive(ctx, actor, id, isActive)
       } catch (error) {
         if (!isShownOnPage(error)) throw error
-        return showUsers(ctx, request, reply, { problems: [error.message], status: error.status })
+        return showUsers(ctx, request, reply, { problems: problemsOf(request, error), status: error.status })
       }
       // Deactivating oneself ends one's own session too: off to the sign-in page.
       if (!isActive && id === actor.userId) {
@@ -300,22 +341,22 @@ export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): voi
         invitation: {
           email: inviteForm.email.trim().toLowerCase(),
           url: invitation.url,
-          expiresAt: formatDateTime(invitation.expiresAt.toISOString(), ctx.config.timeZone),
+          expiresAt: requestLocale(request).formatDateTime(invitation.expiresAt.toISOString()),
         },
       })
     } catch (error) {
       if (error instanceof ValidationError) {
-        const problems = formLevelProblems(error.problems, error.fields)
+        const problems = formLevelProblems(translateProblems(request, error), error.fields)
         return showUsers(ctx, request, reply, {
           problems,
-          inviteErrors: error.fields,
+          inviteErrors: translateFieldErrors(request, error),
           inviteForm,
           status: 422,
         })
       }
       if (error instanceof AppError && error.code === 'EMAIL_TAKEN') {
         return showUsers(ctx, request, reply, {
-          inviteErrors: { email: error.message },
+          inviteErrors: { email: translateErrorMessage(request, error) },
           inviteForm,
           status: 409,
         })
@@ -333,9 +374,9 @@ export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): voi
       const page = (
         <MessagePage
           chrome={chrome}
-          title="This link no longer works"
-          message={INVITE_LINK_INVALID_MESSAGE}
-          link={{ href: '/admin/login', label: 'Sign in' }}
+          title={adminT(request)('admin.reset.linkGoneTitle')}
+          message={adminT(request)('admin.error.code.INVITE_LINK_INVALID')}
+          link={{ href: '/admin/login', label: adminT(request)('admin.error.signIn') }}
         />
       )
       return sendAdminPage(reply, page, 410)
@@ -372,8 +413,8 @@ export function registerUserRoutes(admin: FastifyInstance, ctx: AppContext): voi
           chrome={adminChrome(ctx, request, reply)}
           email={invite.email}
           action={request.url}
-          problems={formLevelProblems(error.problems, error.fields)}
-          errors={error.fields}
+          problems={formLevelProblems(translateProblems(request, error), error.fields)}
+          errors={translateFieldErrors(request, error)}
           displayName={displayName}
         />
       )
