@@ -14,7 +14,8 @@ export function LiteModeToggle(props: {
     <form class="lite-mode-toggle" method="post" action={LITE_MODE_PATH}>
       <input type="hidden" name="lite" value={props.isOn ? 'off' : 'on'} />
       <input type="hidden" name="back" value={props.returnPath} />
-      <button type="submit">{props.isOn ? t('offline.liteModeOff') : t('offline.liteModeOn')}</button>{' '}
+      <button type="submit">{props.isOn ? t('offline.liteModeOff') : t('offline.liteModeOn')}</button>
+      <br />
       <small>{t('offline.liteModeHelp')}</small>
     </form>
   )
