@@ -85,6 +85,35 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(Date.parse(oldest?.published_at ?? '')).toBeGreaterThan(NOW.getTime() - 62 * 24 * 3600_000)
     })
 
+    it('publishes Dari and Pashto stories, some linked as translations of English ones, and section names in both', async () => {
+      const rows = await ctx.db
+        .selectFrom('articles')
+        .select(['id', 'language', 'translation_group_id'])
+        .where('status', '=', 'published')
+        .where('published_at', '<=', NOW.toISOString())
+        .execute()
+      for (const language of ['fa', 'ps']) {
+        const own = rows.filter((r) => r.language === language)
+        expect(own.length, language).toBeGreaterThanOrEqual(5)
+        expect(own.filter((r) => r.translation_group_id !== null).length, language).toBeGreaterThanOrEqual(3)
+      }
+      // Every group holds one English story and at most one story per language.
+      const groups = new Map<number, string[]>()
+      for (const r of rows)
+        if (r.translation_group_id !== null)
+          groups.set(r.translation_group_id, [...(groups.get(r.translation_group_id) ?? []), r.language])
+      expect(groups.size).toBeGreaterThanOrEqual(5)
+      for (const languages of groups.values()) {
+        expect(languages.filter((l) => l === 'en')).toHaveLength(1)
+        expect(new Set(languages).size).toBe(languages.length)
+      }
+      expect([...groups.values()].some((languages) => languages.length === 3)).toBe(true)
+      const names = await ctx.db.selectFrom('section_translations').selectAll().execute()
+      const sections = await ctx.db.selectFrom('sections').select('id').execute()
+      expect(names).toHaveLength(sections.length * 2)
+      expect(names.every((n) => /[\u0600-\u06FF]/.test(n.name))).toBe(true)
+    })
+
     it('records two corrections', async () => {
       const corrected = await ctx.db
         .selectFrom('articles')

@@ -3,8 +3,10 @@
 // `dateline serve` calls seedDemoIfEmpty on start (when DEMO_CONTENT is on); `dateline seed` calls
 // seedDemo.
 import { createArticle, recordCorrection } from '../articles/articles.service.ts'
+import { setTranslationOf } from '../articles/translations.service.ts'
 import { createAuthor } from '../authors/authors.service.ts'
 import { type AppContext, systemActor } from '../context.ts'
+import { escapeHtml } from '../lib/escape-html.ts'
 import { addVariants, recordMedia } from '../media/media.service.ts'
 import { createSection, listSections } from '../sections/sections.service.ts'
 import { ensureTags } from '../tags/tags.service.ts'
@@ -27,6 +29,7 @@ import {
   writeDemoJpeg,
 } from './demo-images.ts'
 import { DEMO_SEED, planArticles } from './demo-plan.ts'
+import { DEMO_SECTION_TRANSLATIONS, TRANSLATED_STORIES } from './demo-stories-translated.ts'
 
 export interface SeedResult {
   adminEmail: string
@@ -79,6 +82,7 @@ export async function seedDemo(ctx: AppContext): Promise<SeedResult> {
   const authorIds = await createAuthors(ctx, files.avatars)
 
   const plan = planArticles(ctx.clock.now(), DEMO_SEED)
+  const englishIds = new Map<string, { id: number; publishedAt: string | null }>()
   for (const article of plan) {
     const image = article.image === undefined ? undefined : DEMO_IMAGES.find((i) => i.name === article.image)
     const id = await createArticle(ctx, actor, {
@@ -97,13 +101,55 @@ export async function seedDemo(ctx: AppContext): Promise<SeedResult> {
     })
     if (article.correction)
       await recordCorrection(ctx, actor, id, article.correction.note, article.correction.at)
+    englishIds.set(article.headline, { id, publishedAt: article.publishedAt })
   }
+  const translated = await createTranslatedStories(ctx, sectionIds, authorIds, englishIds)
 
   ctx.log.info(
-    { articles: plan.length, ms: Math.round(performance.now() - startedAt) },
+    { articles: plan.length + translated, ms: Math.round(performance.now() - startedAt) },
     'Seeded the demo newsroom',
   )
-  return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword, articles: plan.length }
+  return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword, articles: plan.length + translated }
+}
+
+const HOUR_MS = 3_600_000
+
+/**
+ * The Dari and Pashto stories: a translation is published three hours after its English original
+ * (never later than now) and joins its translation group; the others at their own time.
+ */
+async function createTranslatedStories(
+  ctx: AppContext,
+  sectionIds: Map<SectionKey, number>,
+  authorIds: Map<string, number>,
+  englishIds: Map<string, { id: number; publishedAt: string | null }>,
+): Promise<number> {
+  const actor = systemActor('demo-seed')
+  const now = ctx.clock.now().getTime()
+  let count = 0
+  for (const story of TRANSLATED_STORIES) {
+    const original = story.translationOf === undefined ? undefined : englishIds.get(story.translationOf)
+    if (story.translationOf !== undefined && !original?.publishedAt)
+      throw new Error(`demo content: no published English story "${story.translationOf}"`)
+    const at = original?.publishedAt
+      ? Math.min(Date.parse(original.publishedAt) + 3 * HOUR_MS, now - 10 * 60_000)
+      : now - (story.hoursAgo ?? 24) * HOUR_MS
+    const id = await createArticle(ctx, actor, {
+      language: story.language,
+      headline: story.headline,
+      dek: story.dek,
+      bodyHtml: story.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
+      dateline: story.place,
+      sectionId: lookup(sectionIds, story.section),
+      authorIds: story.bylines.map((slug) => lookup(authorIds, slug)),
+      tagNames: [...story.tagNames],
+      status: 'published',
+      publishedAt: new Date(Math.floor(at / 60_000) * 60_000).toISOString(),
+    })
+    if (original) await setTranslationOf(ctx, actor, id, original.id)
+    count++
+  }
+  return count
 }
 
 function lookup<K>(ids: Map<K, number>, key: K): number {
@@ -121,6 +167,7 @@ async function createSections(ctx: AppContext): Promise<Map<SectionKey, number>>
       description: section.description,
       position: section.position,
       parentId: section.parent === undefined ? null : lookup(ids, section.parent),
+      translations: DEMO_SECTION_TRANSLATIONS[section.key],
     })
     ids.set(section.key, id)
   }

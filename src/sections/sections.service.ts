@@ -144,6 +144,8 @@ export interface NewSection {
   description?: string
   parentId?: number | null
   position?: number
+  /** Names and descriptions in other languages (the demo seed, importers). */
+  translations?: SectionTranslations
 }
 
 export async function createSection(ctx: AppContext, input: NewSection): Promise<number> {
@@ -159,6 +161,7 @@ export async function createSection(ctx: AppContext, input: NewSection): Promise
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  if (input.translations) await saveTranslations(ctx, row.id, input.translations)
   return row.id
 }
 
