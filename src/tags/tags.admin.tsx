@@ -2,9 +2,11 @@
 // page) and merge one tag into another. Plain forms: no JavaScript needed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { type AdminMessageKey, adminT, useAdminT } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
 import { type FieldErrors, formLevelProblems, TextField } from '../admin/form-fields.tsx'
+import { translateErrorMessage, translateFieldErrors, translateProblems } from '../admin/problem-messages.ts'
 import { idParam, queryParam } from '../admin/route-params.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
@@ -25,9 +27,14 @@ import {
 
 const ACCESS = { config: { capability: 'tags.manage' } } as const
 
-const NOTICES: Record<string, string> = {
-  saved: 'The tag is saved.',
-  merged: 'The tags are merged. The old tag’s page now redirects to this one.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  saved: 'admin.tags.noticeSaved',
+  merged: 'admin.tags.noticeMerged',
+}
+
+function noticeOf(request: FastifyRequest): string | undefined {
+  const key = NOTICES[queryParam(request, 'notice')]
+  return key && adminT(request)(key)
 }
 
 function listUrl(search: string, page: number): string {
@@ -46,41 +53,45 @@ export function TagsPage(props: {
   pageCount: number
   total: number
 }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Tags">
-      <h1>Tags</h1>
-      <form method="get" action="/admin/tags" class="search-form" aria-label="Find a tag">
-        <label for="tag-search">Find a tag</label>
+    <AdminLayout chrome={props.chrome} title={t('admin.nav.tags')}>
+      <h1>{t('admin.nav.tags')}</h1>
+      <form method="get" action="/admin/tags" class="search-form" aria-label={t('admin.tags.find')}>
+        <label for="tag-search">{t('admin.tags.find')}</label>
         <div class="search-row">
           <input id="tag-search" name="q" type="search" value={props.search} dir="auto" />
-          <button type="submit">Search</button>
+          <button type="submit">{t('admin.media.search')}</button>
         </div>
       </form>
       <p>
-        {props.total} tag{props.total === 1 ? '' : 's'}
-        {props.search ? ` matching “${props.search}”` : ''}.
+        {props.search
+          ? t('admin.tags.countMatching', { count: props.total, search: props.search })
+          : t('admin.tags.count', { count: props.total })}
       </p>
       {props.tags.length > 0 ? (
         <div class="table-scroll">
           <table class="manage-table">
             <thead>
               <tr>
-                <th scope="col">Tag</th>
-                <th scope="col">Address</th>
-                <th scope="col">Stories</th>
+                <th scope="col">{t('admin.tags.tag')}</th>
+                <th scope="col">{t('admin.webhooks.colAddress')}</th>
+                <th scope="col">{t('admin.nav.stories')}</th>
               </tr>
             </thead>
             <tbody>
-              {props.tags.map((t) => (
-                <tr key={t.id}>
+              {props.tags.map((tag) => (
+                <tr key={tag.id}>
                   <td>
-                    <a href={`/admin/tags/${t.id}`}>{t.name}</a>
+                    <a href={`/admin/tags/${tag.id}`} dir="auto">
+                      {tag.name}
+                    </a>
                   </td>
-                  <td>
-                    <code>{t.url}</code>
+                  <td dir="ltr">
+                    <code>{tag.url}</code>
                   </td>
-                  <td class="number" data-label="Stories">
-                    {t.storyCount}
+                  <td class="number" data-label={t('admin.nav.stories')}>
+                    {tag.storyCount}
                   </td>
                 </tr>
               ))}
@@ -89,18 +100,16 @@ export function TagsPage(props: {
         </div>
       ) : null}
       {props.pageCount > 1 ? (
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={t('admin.pager.label')}>
           {props.page > 1 ? (
             <a rel="prev" href={listUrl(props.search, props.page - 1)}>
-              Previous
+              {t('admin.pager.previous')}
             </a>
           ) : null}
-          <span>
-            Page {props.page} of {props.pageCount}
-          </span>
+          <span>{t('admin.pager.status', { page: props.page, pageCount: props.pageCount })}</span>
           {props.page < props.pageCount ? (
             <a rel="next" href={listUrl(props.search, props.page + 1)}>
-              Next
+              {t('admin.pager.next')}
             </a>
           ) : null}
         </nav>
@@ -123,19 +132,26 @@ export function TagEditPage(props: {
   into: string
 }) {
   const { chrome, tag } = props
+  const t = useAdminT()
+  const name = <bdi>{tag.name}</bdi>
   return (
-    <AdminLayout chrome={chrome} title={`Tag: ${tag.name}`}>
+    <AdminLayout chrome={chrome} title={t('admin.tags.pageTitle', { name: tag.name })}>
       <p>
-        <a href="/admin/tags">← All tags</a>
+        <a href="/admin/tags">{t('admin.tags.back')}</a>
       </p>
-      <h1>Tag: {tag.name}</h1>
+      <h1>
+        {t('admin.tags.tag')}: {name}
+      </h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <p>
-        On the site: <a href={tag.url}>{tag.url}</a> · {props.storyCount}{' '}
-        {props.storyCount === 1 ? 'story' : 'stories'}
+        {t('admin.tags.onTheSite')}{' '}
+        <a href={tag.url} dir="ltr">
+          {tag.url}
+        </a>{' '}
+        · {t('admin.tags.storyCount', { count: props.storyCount })}
       </p>
       <section class="panel" aria-labelledby="rename-heading">
-        <h2 id="rename-heading">Rename</h2>
+        <h2 id="rename-heading">{t('admin.tags.rename')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action={`/admin/tags/${tag.id}`} class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
@@ -143,7 +159,7 @@ export function TagEditPage(props: {
           <input type="hidden" name="expectedSlug" value={props.expected.slug} />
           <TextField
             name="name"
-            label="Name"
+            label={t('admin.apiKeys.colName')}
             value={props.form.name}
             errors={props.errors}
             maxLength={MAX_TAG_NAME_LENGTH}
@@ -152,34 +168,31 @@ export function TagEditPage(props: {
           />
           <TextField
             name="slug"
-            label="Slug (the address)"
+            label={t('admin.common.slug')}
             value={props.form.slug}
             errors={props.errors}
             dir="auto"
-            hint="Changing it keeps the old address working: it redirects here."
+            hint={t('admin.common.slugHint')}
           />
-          <button type="submit">Save tag</button>
+          <button type="submit">{t('admin.tags.save')}</button>
         </form>
       </section>
       <section class="panel" aria-labelledby="merge-heading">
-        <h2 id="merge-heading">Merge into another tag</h2>
-        <p>
-          Every story tagged “{tag.name}” gets the other tag instead; “{tag.name}” is then removed and its
-          address redirects to the other tag’s page.
-        </p>
+        <h2 id="merge-heading">{t('admin.tags.mergeHeading')}</h2>
+        <p>{t('admin.tags.mergeExplain', { name: tag.name })}</p>
         <ProblemList problems={props.mergeProblems} />
         <form method="post" action={`/admin/tags/${tag.id}/merge`} class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
           <TextField
             name="into"
-            label="Merge into (the other tag’s name or slug)"
+            label={t('admin.tags.mergeInto')}
             value={props.into}
             errors={props.mergeErrors}
             dir="auto"
             isRequired
           />
           <button type="submit" class="danger">
-            Merge “{tag.name}” into it
+            {t('admin.tags.mergeButton', { name: tag.name })}
           </button>
         </form>
       </section>
@@ -246,7 +259,7 @@ export function registerTagRoutes(admin: FastifyInstance, ctx: AppContext): void
   })
 
   admin.get('/tags/:id', ACCESS, async (request, reply) =>
-    showEdit(ctx, request, reply, idParam(request), { notice: NOTICES[queryParam(request, 'notice')] }),
+    showEdit(ctx, request, reply, idParam(request), { notice: noticeOf(request) }),
   )
 
   admin.post('/tags/:id', ACCESS, async (request, reply) => {
@@ -259,17 +272,21 @@ export function registerTagRoutes(admin: FastifyInstance, ctx: AppContext): void
       await renameTag(ctx, actor, id, form, expected)
     } catch (error) {
       if (error instanceof ValidationError) {
-        const problems = formLevelProblems(error.problems, error.fields)
+        const problems = formLevelProblems(translateProblems(request, error), error.fields)
         return showEdit(ctx, request, reply, id, {
           problems,
-          errors: error.fields,
+          errors: translateFieldErrors(request, error),
           form,
           expected,
           status: 422,
         })
       }
       if (error instanceof AppError && error.code === 'STALE_FORM')
-        return showEdit(ctx, request, reply, id, { problems: [error.message], form, status: 409 })
+        return showEdit(ctx, request, reply, id, {
+          problems: [translateErrorMessage(request, error)],
+          form,
+          status: 409,
+        })
       throw error
     }
     return reply.redirect(`/admin/tags/${id}?notice=saved`, 303)
@@ -281,8 +298,8 @@ export function registerTagRoutes(admin: FastifyInstance, ctx: AppContext): void
     const into = formField(asFormBody(request.body), 'into').trim()
     const target = into === '' ? undefined : await findTagBySlug(ctx, slugify(into))
     if (!target) {
-      const message =
-        into === '' ? 'Type the name or slug of the tag to merge into' : `There is no tag “${into}”`
+      const t = adminT(request)
+      const message = into === '' ? t('admin.tags.typeTarget') : t('admin.tags.noSuchTag', { name: into })
       return showEdit(ctx, request, reply, id, { mergeErrors: { into: message }, into, status: 422 })
     }
     try {
@@ -290,7 +307,7 @@ export function registerTagRoutes(admin: FastifyInstance, ctx: AppContext): void
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       return showEdit(ctx, request, reply, id, {
-        mergeErrors: { into: error.problems.join(' ') },
+        mergeErrors: { into: translateProblems(request, error).join(' ') },
         into,
         status: 422,
       })
