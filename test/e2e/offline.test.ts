@@ -168,6 +168,22 @@ describe.skipIf(!hasChromium)('offline reading', () => {
     expect(kept).toEqual(expect.arrayContaining(read.slice(2)))
   })
 
+  it('keeps its copies when the reader switches lite mode, and keeps lite-mode pages', async () => {
+    const { page } = await freshPage()
+    await page.goto(`${t.baseUrl}/`, { waitUntil: 'networkidle' })
+    await waitForWorker(page)
+    const [story = '', other = ''] = await storyLinks(page)
+    await page.goto(t.baseUrl + story, { waitUntil: 'networkidle' })
+    await waitUntilCached(page, 'dateline-stories', story)
+    // The switch clears the browser's HTTP cache (Clear-Site-Data: "cache"), not the worker's.
+    await Promise.all([page.waitForURL(t.baseUrl + story), page.click('footer form.lite-mode-toggle button')])
+    expect(await page.getAttribute('html', 'class')).toBe('save-data')
+    expect((await cachedUrls(page))['dateline-stories']).toContain(story)
+    // A lite-mode page is private to shared caches, not to the reader's own phone.
+    await page.goto(t.baseUrl + other, { waitUntil: 'networkidle' })
+    await waitUntilCached(page, 'dateline-stories', other)
+  })
+
   it('never keeps a signed-in editor’s admin pages', async () => {
     const { page } = await freshPage()
     await page.goto(`${t.baseUrl}/`, { waitUntil: 'networkidle' })
