@@ -35,7 +35,7 @@ export function LiteLayout(props: {
         <body>
           <header>
             <p>
-              <a href="/lite/">
+              <a href={chrome.locale.path('/lite/')}>
                 <bdi>{chrome.siteName}</bdi>
               </a>{' '}
               · {t('site.liteBanner')} ·{' '}
