@@ -1,7 +1,7 @@
 // `npm run bench:import`: generates a WordPress export (100,000 posts by default, no media) and
 // imports it into an empty SQLite database, printing stories per second and the peak resident
 // memory, sampled through the run, so that "memory stays flat" is measured rather than assumed.
-//   npm run bench:import -- [--posts 100000]
+//   npm run bench:import -- [--posts 100000] [--batch-size N]   (or BENCH_POSTS=N)
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,8 +13,12 @@ import { migrateToLatest } from '../src/db/migrate.ts'
 import { importWordPress } from '../src/importers/wordpress/import-wordpress.ts'
 import { generateWxr } from './generate-wxr.ts'
 
-const postsAt = process.argv.indexOf('--posts')
-const posts = postsAt === -1 ? 100_000 : Number(process.argv[postsAt + 1])
+const argument = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name)
+  return at === -1 ? undefined : process.argv[at + 1]
+}
+const posts = Number(argument('--posts') ?? process.env.BENCH_POSTS ?? 100_000)
+const batchSize = argument('--batch-size') === undefined ? undefined : Number(argument('--batch-size'))
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-import-'))
 const file = path.join(dir, 'export.xml')
 
@@ -36,7 +40,7 @@ try {
   }, 200)
   const started = performance.now()
   const cpuBefore = process.cpuUsage()
-  const report = await importWordPress(ctx, { file, shouldReindex: false })
+  const report = await importWordPress(ctx, { file, shouldReindex: false, batchSize })
   const seconds = (performance.now() - started) / 1000
   const cpu = process.cpuUsage(cpuBefore)
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
