@@ -3,6 +3,7 @@
 // pseudonymous byline never shows that account anywhere public.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { type AdminMessageKey, adminT, useAdminT } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, type FormBody, formField } from '../admin/form-body.ts'
 import {
@@ -13,6 +14,7 @@ import {
   TextAreaField,
   TextField,
 } from '../admin/form-fields.tsx'
+import { translateErrorMessage, translateFieldErrors, translateProblems } from '../admin/problem-messages.ts'
 import { idParam, queryParam } from '../admin/route-params.ts'
 import { can } from '../auth/capabilities.ts'
 import { requireActor } from '../auth/route-access.ts'
@@ -30,9 +32,14 @@ import {
 
 const ACCESS = { config: { capability: 'authors.manage' } } as const
 
-const NOTICES: Record<string, string> = {
-  created: 'The byline is created.',
-  saved: 'The byline is saved.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  created: 'admin.authors.noticeCreated',
+  saved: 'admin.authors.noticeSaved',
+}
+
+function noticeOf(request: FastifyRequest): string | undefined {
+  const key = NOTICES[queryParam(request, 'notice')]
+  return key && adminT(request)(key)
 }
 
 interface AuthorFormValues {
@@ -71,11 +78,12 @@ function AuthorFields(props: {
   avatarUrl?: string
 }) {
   const { values, errors, idPrefix } = props
+  const t = useAdminT()
   return (
     <>
       <TextField
         name="name"
-        label="Name"
+        label={t('admin.apiKeys.colName')}
         value={values.name}
         errors={errors}
         idPrefix={idPrefix}
@@ -84,27 +92,27 @@ function AuthorFields(props: {
       />
       <TextField
         name="slug"
-        label="Slug (the address)"
+        label={t('admin.common.slug')}
         value={values.slug}
         errors={errors}
         idPrefix={idPrefix}
         dir="auto"
-        hint="Left empty, it is made from the name. Changing it keeps the old author page working (it redirects)."
+        hint={t('admin.authors.slugHint')}
       />
       <SelectField
         name="kind"
-        label="Kind"
+        label={t('admin.authors.kind')}
         value={values.kind}
         errors={errors}
         idPrefix={idPrefix}
         options={[
-          { value: 'person', label: 'A person' },
-          { value: 'organization', label: 'An organisation (an agency credit such as a news agency)' },
+          { value: 'person', label: t('admin.authors.kindPerson') },
+          { value: 'organization', label: t('admin.authors.kindOrganisation') },
         ]}
       />
       <TextField
         name="jobTitle"
-        label="Job title (optional)"
+        label={t('admin.authors.jobTitle')}
         value={values.jobTitle}
         errors={errors}
         idPrefix={idPrefix}
@@ -112,7 +120,7 @@ function AuthorFields(props: {
       />
       <TextAreaField
         name="bio"
-        label="Biography (optional)"
+        label={t('admin.authors.bio')}
         value={values.bio}
         errors={errors}
         idPrefix={idPrefix}
@@ -122,29 +130,29 @@ function AuthorFields(props: {
       ) : null}
       <TextField
         name="avatarMediaId"
-        label="Avatar: media item number (optional)"
+        label={t('admin.authors.avatar')}
         value={values.avatarMediaId}
         errors={errors}
         idPrefix={idPrefix}
         inputMode="numeric"
-        hint="Find the image in the media library (Media, in the menu); its number is in its address. Empty for no avatar."
+        hint={t('admin.authors.avatarHint')}
       />
       <CheckboxField
         name="isPseudonym"
-        label="This is a pseudonym"
+        label={t('admin.authors.pseudonym')}
         isChecked={values.isPseudonym}
         idPrefix={idPrefix}
-        hint="A pen name protects the writer: the public site never shows or links the account behind it."
+        hint={t('admin.authors.pseudonymHint')}
       />
       {props.staff ? (
         <SelectField
           name="userId"
-          label="Staff account behind this byline (administrators only)"
+          label={t('admin.authors.staffAccount')}
           value={values.userId}
           errors={errors}
           idPrefix={idPrefix}
-          options={[{ value: '', label: 'None' }, ...props.staff]}
-          hint="Lets that person edit the stories this byline signs. Never shown to readers."
+          options={[{ value: '', label: t('admin.authors.none') }, ...props.staff]}
+          hint={t('admin.authors.staffHint')}
         />
       ) : null}
     </>
@@ -161,38 +169,45 @@ export function AuthorsPage(props: {
   form: AuthorFormValues
   staff?: StaffOption[]
 }) {
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title="Authors">
-      <h1>Authors and bylines</h1>
+    <AdminLayout chrome={props.chrome} title={t('admin.nav.authors')}>
+      <h1>{t('admin.authors.title')}</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {props.authors.length === 0 ? (
-        <p>No bylines yet.</p>
+        <p>{t('admin.authors.noBylines')}</p>
       ) : (
         <div class="table-scroll">
           <table class="manage-table">
             <thead>
               <tr>
-                <th scope="col">Byline</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Stories</th>
-                {props.canSeeAccounts ? <th scope="col">Staff account</th> : null}
+                <th scope="col">{t('admin.stories.byline')}</th>
+                <th scope="col">{t('admin.authors.kind')}</th>
+                <th scope="col">{t('admin.nav.stories')}</th>
+                {props.canSeeAccounts ? <th scope="col">{t('admin.authors.staffAccountShort')}</th> : null}
               </tr>
             </thead>
             <tbody>
               {props.authors.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <a href={`/admin/authors/${a.id}`}>{a.name}</a>
-                    {a.isPseudonym ? <span class="badge">pseudonym</span> : null}
+                    <a href={`/admin/authors/${a.id}`} dir="auto">
+                      {a.name}
+                    </a>
+                    {a.isPseudonym ? <span class="badge">{t('admin.authors.pseudonymBadge')}</span> : null}
                     <br />
-                    <code>{a.url}</code>
+                    <code dir="ltr">{a.url}</code>
                   </td>
-                  <td data-label="Kind">{a.kind === 'organization' ? 'organisation' : 'person'}</td>
-                  <td class="number" data-label="Stories">
+                  <td data-label={t('admin.authors.kind')}>
+                    {a.kind === 'organization' ? t('admin.authors.organisation') : t('admin.authors.person')}
+                  </td>
+                  <td class="number" data-label={t('admin.nav.stories')}>
                     {a.storyCount}
                   </td>
                   {props.canSeeAccounts ? (
-                    <td data-label="Staff account">{a.linkedUser ? a.linkedUser.displayName : '—'}</td>
+                    <td data-label={t('admin.authors.staffAccountShort')}>
+                      {a.linkedUser ? <bdi>{a.linkedUser.displayName}</bdi> : '—'}
+                    </td>
                   ) : null}
                 </tr>
               ))}
@@ -201,12 +216,12 @@ export function AuthorsPage(props: {
         </div>
       )}
       <section class="panel" aria-labelledby="new-author-heading">
-        <h2 id="new-author-heading">New byline</h2>
+        <h2 id="new-author-heading">{t('admin.authors.newHeading')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/authors" class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
           <AuthorFields values={props.form} errors={props.errors} idPrefix="new-" staff={props.staff} />
-          <button type="submit">Create byline</button>
+          <button type="submit">{t('admin.authors.create')}</button>
         </form>
       </section>
     </AdminLayout>
@@ -224,19 +239,25 @@ export function AuthorEditPage(props: {
   staff?: StaffOption[]
 }) {
   const { author } = props
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={props.chrome} title={`Byline: ${author.name}`}>
+    <AdminLayout chrome={props.chrome} title={t('admin.authors.pageTitle', { name: author.name })}>
       <p>
-        <a href="/admin/authors">← All bylines</a>
+        <a href="/admin/authors">{t('admin.authors.back')}</a>
       </p>
-      <h1>Byline: {author.name}</h1>
+      <h1>
+        {t('admin.stories.byline')}: <bdi>{author.name}</bdi>
+      </h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <p>
-        On the site: <a href={author.url}>{author.url}</a> · {author.storyCount}{' '}
-        {author.storyCount === 1 ? 'story' : 'stories'}
+        {t('admin.tags.onTheSite')}{' '}
+        <a href={author.url} dir="ltr">
+          {author.url}
+        </a>{' '}
+        · {t('admin.tags.storyCount', { count: author.storyCount })}
       </p>
       <section class="panel" aria-labelledby="profile-heading">
-        <h2 id="profile-heading">Profile</h2>
+        <h2 id="profile-heading">{t('admin.authors.profile')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action={`/admin/authors/${author.id}`} class="stacked-form">
           <CsrfField token={props.chrome.csrfToken} />
@@ -249,7 +270,7 @@ export function AuthorEditPage(props: {
             staff={props.staff}
             avatarUrl={author.avatar?.url}
           />
-          <button type="submit">Save byline</button>
+          <button type="submit">{t('admin.authors.save')}</button>
         </form>
       </section>
     </AdminLayout>
@@ -354,7 +375,7 @@ async function showEdit(
 
 export function registerAuthorRoutes(admin: FastifyInstance, ctx: AppContext): void {
   admin.get('/authors', ACCESS, async (request, reply) =>
-    showList(ctx, request, reply, { notice: NOTICES[queryParam(request, 'notice')] }),
+    showList(ctx, request, reply, { notice: noticeOf(request) }),
   )
 
   admin.post('/authors', ACCESS, async (request, reply) => {
@@ -366,14 +387,19 @@ export function registerAuthorRoutes(admin: FastifyInstance, ctx: AppContext): v
       id = await addAuthor(ctx, actor, toInput(form, body))
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      const problems = formLevelProblems(error.problems, error.fields)
-      return showList(ctx, request, reply, { problems, errors: error.fields, form, status: 422 })
+      const problems = formLevelProblems(translateProblems(request, error), error.fields)
+      return showList(ctx, request, reply, {
+        problems,
+        errors: translateFieldErrors(request, error),
+        form,
+        status: 422,
+      })
     }
     return reply.redirect(`/admin/authors/${id}?notice=created`, 303)
   })
 
   admin.get('/authors/:id', ACCESS, async (request, reply) =>
-    showEdit(ctx, request, reply, idParam(request), { notice: NOTICES[queryParam(request, 'notice')] }),
+    showEdit(ctx, request, reply, idParam(request), { notice: noticeOf(request) }),
   )
 
   admin.post('/authors/:id', ACCESS, async (request, reply) => {
@@ -386,17 +412,21 @@ export function registerAuthorRoutes(admin: FastifyInstance, ctx: AppContext): v
       await updateAuthor(ctx, actor, id, toInput(form, body), expected)
     } catch (error) {
       if (error instanceof ValidationError) {
-        const problems = formLevelProblems(error.problems, error.fields)
+        const problems = formLevelProblems(translateProblems(request, error), error.fields)
         return showEdit(ctx, request, reply, id, {
           problems,
-          errors: error.fields,
+          errors: translateFieldErrors(request, error),
           form,
           expected,
           status: 422,
         })
       }
       if (error instanceof AppError && error.code === 'STALE_FORM')
-        return showEdit(ctx, request, reply, id, { problems: [error.message], form, status: 409 })
+        return showEdit(ctx, request, reply, id, {
+          problems: [translateErrorMessage(request, error)],
+          form,
+          status: 409,
+        })
       throw error
     }
     return reply.redirect(`/admin/authors/${id}?notice=saved`, 303)
