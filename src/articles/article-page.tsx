@@ -127,7 +127,8 @@ export function ArticlePage(props: {
           <figure class="lead-image">
             <Picture media={article.image} isLead />
             {article.imageCaption || article.imageCredit ? (
-              <figcaption>
+              // The caption and credit come from the media library, maybe in another language: dir=auto.
+              <figcaption dir="auto">
                 {article.imageCaption}
                 {article.imageCredit ? <span class="credit"> {article.imageCredit}</span> : null}
               </figcaption>
