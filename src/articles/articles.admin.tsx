@@ -422,7 +422,7 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
     const noticeKey = NOTICES[queryOf(request).notice ?? '']
     return showEditor(request, reply, {
       row: stored.row,
-      form: formFromStored(stored, tz),
+      form: { ...formFromStored(stored, tz), translationOf: await translationOfField(ctx, stored.row.id) },
       revision: stored.row.revision,
       notice: noticeKey && adminT(request)(noticeKey),
     })
