@@ -344,7 +344,7 @@ importCommand
 program
   .command('export <file>')
   .description(
-    'write everything (stories with revisions, sections, tags, bylines, media references, redirects, settings) to a file, so leaving is as easy as arriving. JSON is the lossless format (`dateline import json` reads it back whole); WXR is for WordPress and carries what WordPress can hold (docs/migrating.md)',
+    'write everything (stories with revisions, sections, tags, bylines, media references, redirects, settings) to a file, so leaving is as easy as arriving. JSON is the lossless format (`dateline import json` reads it back whole); WXR is for WordPress and carries what WordPress can hold (README: "Leaving, moving, restoring")',
   )
   .option(
     '--format <format>',

@@ -150,7 +150,9 @@ async function storyFacts(t: TestApp) {
     (await db.selectFrom('sections').select(['id', 'slug']).execute()).map((s) => [s.id, s.slug]),
   )
   const media = new Map(
-    (await db.selectFrom('media').select(['id', 'alt', 'caption', 'credit']).execute()).map((m) => [m.id, m]),
+    (await db.selectFrom('media').select(['id', 'alt', 'caption', 'credit']).execute()).map(
+      ({ id, ...m }) => [id, m],
+    ),
   )
   const articles = await db.selectFrom('articles').selectAll().orderBy('language').orderBy('slug').execute()
   const slugOf = new Map(articles.map((a) => [a.id, `${a.language}/${a.slug}`]))
@@ -187,7 +189,7 @@ async function storyFacts(t: TestApp) {
     updatedAt: a.updated_at,
     revision: a.revision,
     section: sections.get(a.section_id),
-    featured: a.featured_media_id === null ? null : media.get(a.featured_media_id)?.alt,
+    featured: a.featured_media_id === null ? null : media.get(a.featured_media_id),
     featuredCaption: a.featured_caption,
     featuredCredit: a.featured_credit,
     translationOf: a.translation_group_id === null ? null : slugOf.get(a.translation_group_id),

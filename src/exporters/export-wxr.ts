@@ -22,6 +22,7 @@ import type { ExportJsonOptions, ExportSummary } from './export-json.ts'
 import { copyMediaFile, createExportWriter, pages } from './export-writer.ts'
 import {
   ATTACHMENT_ID_OFFSET,
+  DATELINE_MEDIA_CREDIT_META,
   DATELINE_POST_META,
   DATELINE_TERM_META,
   REVISION_ID_OFFSET,
@@ -295,7 +296,7 @@ ${meta(M.revision, String(revision.revision))}${meta(M.revisionReason, revision.
 \t\t<wp:post_parent>0</wp:post_parent>
 \t\t<wp:post_type>${cdata('attachment')}</wp:post_type>
 \t\t<wp:attachment_url>${cdata(url)}</wp:attachment_url>
-${meta('_wp_attached_file', row.path)}${meta('_wp_attachment_image_alt', row.alt)}${meta('_wp_attachment_metadata', attachmentMetadata(row.path, row.width, row.height, names))}\t</item>\n`)
+${meta('_wp_attached_file', row.path)}${meta('_wp_attachment_image_alt', row.alt)}${row.credit === '' ? '' : meta(DATELINE_MEDIA_CREDIT_META, row.credit)}${meta('_wp_attachment_metadata', attachmentMetadata(row.path, row.width, row.height, names))}\t</item>\n`)
         summary.media += 1
       }
     }

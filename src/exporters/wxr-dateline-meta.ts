@@ -21,6 +21,9 @@ export const DATELINE_POST_META = {
   revisionReason: '_dateline_revision_reason',
 } as const
 
+/** Post meta of an attachment: the image's credit line, which WordPress has no field for. */
+export const DATELINE_MEDIA_CREDIT_META = '_dateline_credit'
+
 /** Term meta of a byline (a Co-Authors Plus "author" term). */
 export const DATELINE_TERM_META = {
   kind: '_dateline_kind',

@@ -5,7 +5,7 @@
 // structure. Bodies are not kept, so memory stays flat however large the file.
 
 import type { AuthorKind } from '../../db/tables.ts'
-import { DATELINE_TERM_META } from '../../exporters/wxr-dateline-meta.ts'
+import { DATELINE_MEDIA_CREDIT_META, DATELINE_TERM_META } from '../../exporters/wxr-dateline-meta.ts'
 import type { WxrAuthor, WxrCategory, WxrChannel, WxrItem, WxrRecord, WxrTag } from './parse-wxr.ts'
 import type { PermalinkSample } from './permalinks.ts'
 import { type PhpArray, phpUnserialize } from './php-unserialize.ts'
@@ -22,6 +22,8 @@ export interface ScannedAttachment {
   sizeFiles: string[]
   alt: string
   caption: string
+  /** Dateline's own exports carry the credit line ('' otherwise). */
+  credit: string
   parentWpId: string
 }
 
@@ -94,6 +96,7 @@ function attachmentOf(item: WxrItem): ScannedAttachment {
     sizeFiles,
     alt: meta('_wp_attachment_image_alt').trim(),
     caption: item.excerpt.trim(),
+    credit: meta(DATELINE_MEDIA_CREDIT_META).trim(),
     parentWpId: item.postParent.trim(),
   }
 }

@@ -114,6 +114,7 @@ async function importOne(
           bytes: processed.original.bytes,
           alt: attachment.alt,
           caption: attachment.caption,
+          credit: attachment.credit,
         },
       )
       await insertVariantRows(trx, mediaId, processed.variants)
