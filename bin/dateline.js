@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// The `dateline` command. Runs the TypeScript sources directly through tsx, so a checkout needs
-// no build step: `npm ci && npm start` is all. The project's tsconfig is named explicitly so the
-// command works from any working directory (JSX must compile for Preact wherever it runs).
+// The `dateline` command. A checkout needs no build step: `npm ci && npm start` is all. Starts run
+// a compiled copy of src/ when a fresh one exists (`npm run build`, run by `npm start` too: see
+// bin/compiled-cli.js), else the TypeScript sources through tsx, with the project's tsconfig
+// named explicitly so the command works from any working directory (JSX must compile for Preact).
 import { fileURLToPath } from 'node:url'
-import { register } from 'tsx/esm/api'
+import { compiledCli } from './compiled-cli.js'
 
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })
-await import('../src/cli.ts')
+const compiled = compiledCli()
+if (compiled) {
+  await import(compiled)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })
+  await import('../src/cli.ts')
+}
