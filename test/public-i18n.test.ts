@@ -358,6 +358,20 @@ for (const { engine, isAvailable, label } of testEngines()) {
         settingsForm($, { solarHijri: 'on', easternNumerals: 'on' }),
       )
       expect(saved.status).toBe(303)
+      // The change is audited like every settings save.
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'settings.updated')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+      expect(JSON.parse(audit.details)).toMatchObject({ solarHijri: 'true', easternNumerals: 'true' })
+      // Without the form's CSRF token nothing changes.
+      const forged = await admin.post('/admin/settings', {
+        ...settingsForm($, { solarHijri: false }),
+        _csrf: 'forged',
+      })
+      expect(forged.status).toBe(403)
       const form = await admin.page('/admin/settings')
       expect(form.$('input[name=solarHijri]').attr('checked')).toBeDefined()
       expect(form.$('input[name=easternNumerals]').attr('checked')).toBeDefined()
