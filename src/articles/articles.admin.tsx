@@ -412,7 +412,12 @@ export function registerStoryAdminRoutes(admin: FastifyInstance, ctx: AppContext
       return reply.send({ ...saved, finalUrl: finalUrlOf(ctx, sections, input.sectionId ?? 0, saved.slug) })
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } })
+      // The island shows this beside the save state, so it is in the person's admin language.
+      const message =
+        error instanceof ValidationError
+          ? translateProblems(request, error).join('; ')
+          : translateErrorMessage(request, error)
+      return reply.status(error.status).send({ error: { code: error.code, message } })
     }
   })
 

@@ -1,5 +1,6 @@
 // The story editor's small JSON helpers: tag suggestions and one image by its number.
 import type { FastifyInstance } from 'fastify'
+import { translateErrorMessage } from '../admin/problem-messages.ts'
 import type { AppContext } from '../context.ts'
 import { AppError, NotFoundError } from '../errors.ts'
 import { requireUsableMedia } from '../media/media.service.ts'
@@ -32,7 +33,9 @@ export function registerStoryApiRoutes(admin: FastifyInstance, ctx: AppContext):
       })
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } })
+      // Shown in the editor's image panel: in the person's admin language.
+      const message = translateErrorMessage(request, error)
+      return reply.status(error.status).send({ error: { code: error.code, message } })
     }
   })
 }

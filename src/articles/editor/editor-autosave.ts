@@ -7,6 +7,7 @@
 // signing in), a copy that differs from what is stored is put back in the form and the page says
 // so. The copy carries the revision it was based on, so if someone else saved meanwhile, the next
 // save shows both versions instead of overwriting theirs.
+import { editorText } from './editor-messages.ts'
 
 const AUTOSAVE_EVERY_MS = 5_000
 const KEEP_COPIES_FOR_MS = 14 * 24 * 60 * 60 * 1000
@@ -51,7 +52,8 @@ function sameWords(a: Record<string, string[]>, b: Record<string, string[]>): bo
 }
 
 function timeLabel(date: Date): string {
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+  // In the admin's language (the page's lang), with the digits it uses.
+  return date.toLocaleTimeString(document.documentElement.lang || [], { hour: '2-digit', minute: '2-digit' })
 }
 
 export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
@@ -124,11 +126,11 @@ export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
     if (revisionInput && copy.baseRevision !== '') revisionInput.value = copy.baseRevision
     if (restoreNotice) {
       restoreNotice.hidden = false
-      restoreNotice.textContent = `Your unsaved text from ${timeLabel(new Date(copy.savedAt))} was kept in this browser and has been put back. Press Save to keep it. `
+      restoreNotice.textContent = editorText('restored', { time: timeLabel(new Date(copy.savedAt)) })
       const discard = document.createElement('button')
       discard.type = 'button'
       discard.className = 'link-button'
-      discard.textContent = 'Discard it and show the saved version'
+      discard.textContent = editorText('discard')
       discard.addEventListener('click', () => {
         dropCopy()
         isSubmitting = true
@@ -143,7 +145,7 @@ export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
 
   let copyTimer: number | undefined
   form.addEventListener('input', () => {
-    if (isDirty()) say('Unsaved changes')
+    if (isDirty()) say(editorText('unsaved'))
     window.clearTimeout(copyTimer)
     copyTimer = window.setTimeout(writeCopy, 300)
   })
@@ -165,10 +167,10 @@ export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
   async function autosave(): Promise<void> {
     if (!isAutosaveOn || isStopped || isInFlight || isSubmitting || !isDirty()) return
     const headline = (form.elements.namedItem('headline') as HTMLInputElement | null)?.value.trim() ?? ''
-    if (headline === '') return say('Autosave starts once the story has a headline')
+    if (headline === '') return say(editorText('autosaveNeedsHeadline'))
     isInFlight = true
     const sent = snapshot()
-    say('Saving…')
+    say(editorText('saving'))
     try {
       const response = await fetch(autosaveUrl, {
         method: 'POST',
@@ -180,14 +182,11 @@ export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
       if (response.status === 401 || response.status === 403 || response.type === 'opaqueredirect') {
         isStopped = true
         writeCopy()
-        say(
-          'You are signed out. Your text is kept in this browser: sign in again, then reopen this story.',
-          true,
-        )
+        say(editorText('signedOut'), true)
         const link = document.createElement('a')
         link.href = `/admin/login?next=${encodeURIComponent(window.location.pathname)}`
         link.target = '_blank'
-        link.textContent = ' Sign in (new tab)'
+        link.textContent = editorText('signInNewTab')
         state?.append(link)
         return
       }
@@ -200,7 +199,7 @@ export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
       }
       if (!response.ok || result.id === undefined) {
         if (result.error?.code === 'STORY_CONFLICT') isStopped = true
-        say(result.error?.message ?? 'Autosave failed; your text is kept in this browser.', true)
+        say(result.error?.message ?? editorText('autosaveFailed'), true)
         return
       }
       if (revisionInput && result.revision !== undefined) revisionInput.value = String(result.revision)
@@ -213,16 +212,16 @@ export function startAutosave(form: HTMLFormElement, body: BodyAccess): void {
         storageKey = keyFor(String(result.id))
         window.history.replaceState(null, '', `/admin/stories/${result.id}`)
         const heading = document.querySelector('.page-heading h1')
-        if (heading) heading.textContent = 'Edit story'
+        if (heading) heading.textContent = editorText('editStory')
       }
       const finalUrl = document.getElementById('final-url')
       if (finalUrl && result.finalUrl) finalUrl.textContent = result.finalUrl
       lastSaved = sent
       if (!isDirty()) dropCopy()
-      say(`Saved ${timeLabel(result.savedAt ? new Date(result.savedAt) : new Date())}`)
+      say(editorText('savedAt', { time: timeLabel(result.savedAt ? new Date(result.savedAt) : new Date()) }))
     } catch {
       writeCopy()
-      say('Offline? Not saved yet; your text is kept in this browser.', true)
+      say(editorText('offline'), true)
     } finally {
       isInFlight = false
     }

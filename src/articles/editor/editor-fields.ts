@@ -1,5 +1,6 @@
 // Helpers for the editor's side fields (runs in the browser): the final address shown live as
 // the headline, slug or section change, and tag suggestions for the comma-separated tags field.
+import { isSiteLanguage, textDirection } from '../../i18n/languages.ts'
 import { slugify } from '../../lib/slugify.ts'
 
 function debounce(fn: () => void, ms: number): () => void {
@@ -63,7 +64,32 @@ function startTagSuggestions(form: HTMLFormElement): void {
   input.addEventListener('input', suggest)
 }
 
+/** The direction a story's own text is written in; "auto" (the browser decides) for an unknown language. */
+export function storyDirection(language: string): 'ltr' | 'rtl' | 'auto' {
+  return isSiteLanguage(language) ? textDirection(language) : 'auto'
+}
+
+/**
+ * The fields that hold the story's own words (marked data-story-text on the page: headline, dek,
+ * dateline, excerpt, the body's textarea) take the story's language and direction, and follow the
+ * language select when it changes. The visual editor listens for "story-language" on the form.
+ */
+function startStoryDirection(form: HTMLFormElement): void {
+  const select = form.elements.namedItem('language')
+  if (!(select instanceof HTMLSelectElement)) return
+  select.addEventListener('change', () => {
+    const language = select.value
+    const dir = storyDirection(language)
+    for (const field of Array.from(form.querySelectorAll<HTMLElement>('[data-story-text]'))) {
+      field.lang = language
+      field.dir = dir
+    }
+    form.dispatchEvent(new CustomEvent('story-language', { detail: { language, dir } }))
+  })
+}
+
 export function startFieldHelpers(form: HTMLFormElement): void {
   startFinalUrl(form)
   startTagSuggestions(form)
+  startStoryDirection(form)
 }

@@ -6,9 +6,10 @@ import Image from '@tiptap/extension-image'
 import StarterKit from '@tiptap/starter-kit'
 import { startAutosave } from './editor-autosave.ts'
 import { startFieldHelpers } from './editor-fields.ts'
+import { type EditorMessageName, editorText, loadEditorMessages } from './editor-messages.ts'
 import { Figure, PullQuote, VideoEmbed } from './editor-nodes.ts'
 import { addLibrarySearch, el, makePanel, normaliseLink } from './editor-panels.ts'
-import { embedFromUrl } from './embed-url.ts'
+import { type EmbedRefusal, embedFromUrl } from './embed-url.ts'
 
 interface ToolbarButton {
   id: string
@@ -17,6 +18,18 @@ interface ToolbarButton {
   shortcut?: string
   run: () => void
   isActive?: () => boolean
+}
+
+/** embed-url.ts explains a refusal in English (it is shared with tests); the panel says it in the page's language. */
+function refusedEmbedText(embed: { reason: EmbedRefusal; host?: string }): string {
+  const names: Record<EmbedRefusal, EditorMessageName> = {
+    'not-web': 'embedNotWeb',
+    'not-https': 'embedNotHttps',
+    'no-youtube-video': 'embedNoYoutubeVideo',
+    'no-vimeo-video': 'embedNoVimeoVideo',
+    'host-refused': 'embedRefusedHost',
+  }
+  return editorText(names[embed.reason], { host: embed.host ?? '' })
 }
 
 function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLElement): void {
@@ -63,6 +76,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
         'aria-multiline': 'true',
         'aria-labelledby': 'body-label',
         lang: textarea.lang,
+        dir: textarea.dir || 'auto',
       },
     },
     onUpdate: ({ editor: e }) => {
@@ -71,15 +85,29 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
     },
   })
   textarea.value = editor.getHTML()
+  // A new language in the select: the editing area takes its direction at once.
+  form.addEventListener('story-language', (event) => {
+    const { language, dir } = (event as CustomEvent<{ language: string; dir: string }>).detail
+    editor.setOptions({
+      editorProps: {
+        ...editor.options.editorProps,
+        attributes: {
+          ...(editor.options.editorProps.attributes as Record<string, string>),
+          lang: language,
+          dir,
+        },
+      },
+    })
+  })
 
   const focusEditor = (): void => {
     editor.commands.focus()
   }
   const linkPanel = makePanel(
     'link-panel',
-    'Link',
-    [{ name: 'href', label: 'Link address', type: 'url' }],
-    'Apply link',
+    editorText('linkPanelTitle'),
+    [{ name: 'href', label: editorText('linkAddress'), type: 'url' }],
+    editorText('applyLink'),
     ({ href = '' }) => {
       if (href === '') {
         editor.chain().focus().extendMarkRange('link').unsetLink().run()
@@ -87,7 +115,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
         return
       }
       const url = normaliseLink(href)
-      if (!url) return linkPanel.message('Links must be web (https://…) or e-mail (mailto:…) addresses.')
+      if (!url) return linkPanel.message(editorText('linkRefused'))
       editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run()
       linkPanel.close()
     },
@@ -101,15 +129,15 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
 
   const imagePanel = makePanel(
     'image-panel',
-    'Image from the media library',
+    editorText('imagePanelTitle'),
     [
-      { name: 'id', label: 'Media library number' },
-      { name: 'caption', label: 'Caption' },
-      { name: 'credit', label: 'Credit' },
+      { name: 'id', label: editorText('imageNumber') },
+      { name: 'caption', label: editorText('caption') },
+      { name: 'credit', label: editorText('credit') },
     ],
-    'Insert image',
+    editorText('insertImage'),
     async ({ id = '', caption = '', credit = '' }) => {
-      if (!/^\d+$/.test(id)) return imagePanel.message('Type the image’s number from the media library.')
+      if (!/^\d+$/.test(id)) return imagePanel.message(editorText('imageNumberMissing'))
       const response = await fetch(`${mediaUrl}${id}`, { headers: { accept: 'application/json' } })
       const media = (await response.json()) as {
         url: string
@@ -118,10 +146,8 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
         credit: string
         error?: { message: string }
       }
-      if (!response.ok)
-        return imagePanel.message(media.error?.message ?? `Image number ${id} cannot be used.`)
-      if (media.alt.trim() === '')
-        return imagePanel.message('This image has no alt text yet. Add it in the media library first.')
+      if (!response.ok) return imagePanel.message(editorText('imageUnusable', { id }))
+      if (media.alt.trim() === '') return imagePanel.message(editorText('imageNoAlt'))
       editor
         .chain()
         .focus()
@@ -144,12 +170,12 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
 
   const embedPanel = makePanel(
     'embed-panel',
-    'Embed a video or a social post',
-    [{ name: 'url', label: 'Address of the video or post', type: 'url' }],
-    'Embed',
+    editorText('embedPanelTitle'),
+    [{ name: 'url', label: editorText('embedAddress'), type: 'url' }],
+    editorText('embedButton'),
     ({ url = '' }) => {
       const embed = embedFromUrl(url)
-      if (embed.kind === 'refused') return embedPanel.message(embed.message)
+      if (embed.kind === 'refused') return embedPanel.message(refusedEmbedText(embed))
       if (embed.kind === 'video') {
         editor
           .chain()
@@ -166,7 +192,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
               {
                 type: 'paragraph',
                 content: [
-                  { type: 'text', text: `Post on ${embed.provider}: ` },
+                  { type: 'text', text: editorText('embedPost', { provider: embed.provider }) },
                   { type: 'text', text: embed.url, marks: [{ type: 'link', attrs: { href: embed.url } }] },
                 ],
               },
@@ -185,86 +211,108 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
   const buttons: ToolbarButton[] = [
     {
       id: 'h2',
-      label: 'H2 heading',
-      text: 'H2',
+      label: editorText('h2Label'),
+      text: editorText('h2Text'),
       shortcut: 'Ctrl+Alt+2',
       run: () => chain().toggleHeading({ level: 2 }).run(),
       isActive: () => editor.isActive('heading', { level: 2 }),
     },
     {
       id: 'h3',
-      label: 'H3 subheading',
-      text: 'H3',
+      label: editorText('h3Label'),
+      text: editorText('h3Text'),
       shortcut: 'Ctrl+Alt+3',
       run: () => chain().toggleHeading({ level: 3 }).run(),
       isActive: () => editor.isActive('heading', { level: 3 }),
     },
     {
       id: 'bold',
-      label: 'Bold',
-      text: 'B',
+      label: editorText('boldLabel'),
+      text: editorText('boldText'),
       shortcut: 'Ctrl+B',
       run: () => chain().toggleBold().run(),
       isActive: () => editor.isActive('bold'),
     },
     {
       id: 'italic',
-      label: 'Italic',
-      text: 'I',
+      label: editorText('italicLabel'),
+      text: editorText('italicText'),
       shortcut: 'Ctrl+I',
       run: () => chain().toggleItalic().run(),
       isActive: () => editor.isActive('italic'),
     },
     {
       id: 'link',
-      label: 'Link',
-      text: 'Link',
+      label: editorText('linkLabel'),
+      text: editorText('linkText'),
       shortcut: 'Ctrl+K',
       run: () => openLink.run(),
       isActive: () => editor.isActive('link'),
     },
     {
       id: 'bullets',
-      label: 'Bulleted list',
-      text: '• List',
+      label: editorText('bulletLabel'),
+      text: editorText('bulletText'),
       shortcut: 'Ctrl+Shift+8',
       run: () => chain().toggleBulletList().run(),
       isActive: () => editor.isActive('bulletList'),
     },
     {
       id: 'numbers',
-      label: '1. List, numbered',
-      text: '1. List',
+      label: editorText('numberedLabel'),
+      text: editorText('numberedText'),
       shortcut: 'Ctrl+Shift+7',
       run: () => chain().toggleOrderedList().run(),
       isActive: () => editor.isActive('orderedList'),
     },
     {
       id: 'quote',
-      label: 'Block quote',
-      text: '“ Quote',
+      label: editorText('quoteLabel'),
+      text: editorText('quoteText'),
       shortcut: 'Ctrl+Shift+B',
       run: () => chain().toggleBlockquote().run(),
       isActive: () => editor.isActive('blockquote'),
     },
     {
       id: 'pullquote',
-      label: 'Pull quote',
-      text: 'Pull quote',
+      label: editorText('pullQuoteLabel'),
+      text: editorText('pullQuoteText'),
       run: () => chain().toggleWrap('pullquote').run(),
       isActive: () => editor.isActive('pullquote'),
     },
-    { id: 'image', label: 'Image from the media library', text: 'Image', run: () => imagePanel.open() },
-    { id: 'embed', label: 'Embed video or post', text: 'Embed', run: () => embedPanel.open() },
-    { id: 'undo', label: 'Undo', text: '↶', shortcut: 'Ctrl+Z', run: () => chain().undo().run() },
-    { id: 'redo', label: 'Redo', text: '↷', shortcut: 'Ctrl+Shift+Z', run: () => chain().redo().run() },
+    {
+      id: 'image',
+      label: editorText('imageLabel'),
+      text: editorText('imageText'),
+      run: () => imagePanel.open(),
+    },
+    {
+      id: 'embed',
+      label: editorText('embedLabel'),
+      text: editorText('embedText'),
+      run: () => embedPanel.open(),
+    },
+    {
+      id: 'undo',
+      label: editorText('undoLabel'),
+      text: '↶',
+      shortcut: 'Ctrl+Z',
+      run: () => chain().undo().run(),
+    },
+    {
+      id: 'redo',
+      label: editorText('redoLabel'),
+      text: '↷',
+      shortcut: 'Ctrl+Shift+Z',
+      run: () => chain().redo().run(),
+    },
   ]
 
   // One tab stop for the whole toolbar; arrow keys move between its buttons (the ARIA toolbar pattern).
   const toolbar = el('div', {
     class: 'editor-toolbar',
     role: 'toolbar',
-    'aria-label': 'Formatting',
+    'aria-label': editorText('formatting'),
     'aria-controls': 'editor-root',
   })
   const buttonEls = buttons.map((b, index) => {
@@ -288,9 +336,11 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement, root: HTMLE
   toolbar.addEventListener('keydown', (event) => {
     const index = buttonEls.indexOf(document.activeElement as HTMLButtonElement)
     if (index < 0) return
+    // In a right-to-left toolbar the next button is to the left.
+    const step = getComputedStyle(toolbar).direction === 'rtl' ? -1 : 1
     const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
+      ArrowRight: index + step,
+      ArrowLeft: index - step,
       Home: 0,
       End: buttonEls.length - 1,
     }
@@ -332,6 +382,7 @@ function start(): void {
   const textarea = document.getElementById('bodyHtml')
   const root = document.getElementById('editor-root')
   if (!(form instanceof HTMLFormElement) || !(textarea instanceof HTMLTextAreaElement) || !root) return
+  loadEditorMessages(form)
   startFieldHelpers(form)
   try {
     mount(form, textarea, root)

@@ -1,5 +1,6 @@
 // The editor island's small panels (runs in the browser): a labelled group of inputs under the
 // toolbar for links, images and embeds, and the media library search inside the image panel.
+import { editorText } from './editor-messages.ts'
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -35,7 +36,7 @@ export function makePanel(
   })
   const status = el('p', { class: 'editor-panel-message', role: 'alert' })
   const apply = el('button', { type: 'button' }, [applyLabel])
-  const cancel = el('button', { type: 'button', class: 'secondary' }, ['Cancel'])
+  const cancel = el('button', { type: 'button', class: 'secondary' }, [editorText('cancel')])
   const root = el('div', { class: 'editor-panel', id, role: 'group', 'aria-label': title }, [
     el('p', { class: 'editor-panel-title' }, [title]),
     ...inputs.flatMap(({ field, input }) => [el('label', { for: input.id }, [field.label]), input]),
@@ -98,7 +99,7 @@ export function addLibrarySearch(panel: Panel, libraryUrl: string): void {
   if (libraryUrl === '') return
   const search = el('input', { type: 'search', id: 'image-panel-search', autocomplete: 'off' })
   const results = el('ul', { class: 'media-results', 'aria-live': 'polite' })
-  const label = el('label', { for: 'image-panel-search' }, ['Search the library'])
+  const label = el('label', { for: 'image-panel-search' }, [editorText('searchLibrary')])
   panel.root.insertBefore(results, panel.root.children[1] ?? null)
   panel.root.insertBefore(search, results)
   panel.root.insertBefore(label, search)
@@ -108,7 +109,7 @@ export function addLibrarySearch(panel: Panel, libraryUrl: string): void {
     const response = await fetch(`${libraryUrl}?q=${encodeURIComponent(search.value.trim())}`, {
       headers: { accept: 'application/json' },
     })
-    if (!response.ok) return panel.message('The media library could not be searched.')
+    if (!response.ok) return panel.message(editorText('librarySearchFailed'))
     const { items } = (await response.json()) as {
       items: { id: number; thumbUrl: string; alt: string; caption: string; credit: string }[]
     }
@@ -130,7 +131,7 @@ export function addLibrarySearch(panel: Panel, libraryUrl: string): void {
         return el('li', {}, [choose])
       }),
     )
-    if (items.length === 0) panel.message('No usable image matches (images need alt text first).')
+    if (items.length === 0) panel.message(editorText('libraryNoMatch'))
   }
   search.addEventListener('input', () => {
     window.clearTimeout(timer)

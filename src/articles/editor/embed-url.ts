@@ -6,7 +6,10 @@
 export type Embed =
   | { kind: 'video'; provider: 'YouTube' | 'Vimeo'; src: string; title: string }
   | { kind: 'social'; provider: string; url: string }
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; reason: EmbedRefusal; host?: string; message: string }
+
+/** Why an address cannot be embedded: the island shows it in the page's language (editor-messages.ts). */
+export type EmbedRefusal = 'not-web' | 'not-https' | 'no-youtube-video' | 'no-vimeo-video' | 'host-refused'
 
 const SOCIAL_HOSTS: Record<string, string> = {
   'x.com': 'X',
@@ -37,14 +40,27 @@ export function embedFromUrl(input: string): Embed {
   try {
     url = new URL(input.trim())
   } catch {
-    return { kind: 'refused', message: 'That is not a web address. Paste the address of the video or post.' }
+    return {
+      kind: 'refused',
+      reason: 'not-web',
+      message: 'That is not a web address. Paste the address of the video or post.',
+    }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { kind: 'refused', message: 'Only web addresses (https://…) can be embedded.' }
+    return {
+      kind: 'refused',
+      reason: 'not-https',
+      message: 'Only web addresses (https://…) can be embedded.',
+    }
   }
   const id = youtubeId(url)
   if (id !== undefined) {
-    if (!YOUTUBE_ID.test(id)) return { kind: 'refused', message: 'That YouTube address has no video in it.' }
+    if (!YOUTUBE_ID.test(id))
+      return {
+        kind: 'refused',
+        reason: 'no-youtube-video',
+        message: 'That YouTube address has no video in it.',
+      }
     return {
       kind: 'video',
       provider: 'YouTube',
@@ -55,7 +71,8 @@ export function embedFromUrl(input: string): Embed {
   const host = url.hostname.replace(/^www\./, '')
   if (host === 'vimeo.com' || host === 'player.vimeo.com') {
     const match = /\/(\d{1,12})(?:[/?#]|$)/.exec(url.pathname)
-    if (!match) return { kind: 'refused', message: 'That Vimeo address has no video in it.' }
+    if (!match)
+      return { kind: 'refused', reason: 'no-vimeo-video', message: 'That Vimeo address has no video in it.' }
     return {
       kind: 'video',
       provider: 'Vimeo',
@@ -71,6 +88,8 @@ export function embedFromUrl(input: string): Embed {
   }
   return {
     kind: 'refused',
+    reason: 'host-refused',
+    host: url.hostname,
     message: `Embeds from ${url.hostname} are not allowed. Allowed: YouTube and Vimeo videos; posts from X, Bluesky, Instagram, Facebook, Threads and TikTok (shown as a linked quote). Add a plain link instead.`,
   }
 }
