@@ -35,6 +35,19 @@ function text(record: Json, key: string, fallback?: string): string {
   throw new RecordProblem(`"${key}" must be text`)
 }
 
+/** A point in time, stored as the site stores them (ISO 8601 UTC): anything else would break pages. */
+function time(record: Json, key: string): string {
+  const value = text(record, key)
+  const parsed = Date.parse(value)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed))
+    throw new RecordProblem(`"${key}" must be a time such as 2026-11-27T09:30:00.000Z`)
+  return new Date(parsed).toISOString()
+}
+
+function nullableTime(record: Json, key: string): string | null {
+  return record[key] === null || record[key] === undefined ? null : time(record, key)
+}
+
 function nullableText(record: Json, key: string): string | null {
   const value = record[key]
   if (value === null || value === undefined) return null
@@ -79,7 +92,7 @@ export function checkSection(value: unknown): ExportedSection {
     description: text(r, 'description', ''),
     parent_id: nullableInteger(r, 'parent_id'),
     position: integer(r, 'position', 0),
-    created_at: text(r, 'created_at'),
+    created_at: time(r, 'created_at'),
     translations: list(r, 'translations').map((t) => {
       const translation = object(t, 'a section translation')
       return {
@@ -99,7 +112,7 @@ export function checkUser(value: unknown): ExportedUser {
     display_name: text(r, 'display_name'),
     role: text(r, 'role') as UserRole,
     is_active: integer(r, 'is_active', 1),
-    created_at: text(r, 'created_at'),
+    created_at: time(r, 'created_at'),
     ui_language: nullableText(r, 'ui_language'),
   }
 }
@@ -116,7 +129,7 @@ export function checkAuthor(value: unknown): ExportedAuthor {
     avatar_media_id: nullableInteger(r, 'avatar_media_id'),
     is_pseudonym: integer(r, 'is_pseudonym', 0),
     user_id: nullableInteger(r, 'user_id'),
-    created_at: text(r, 'created_at'),
+    created_at: time(r, 'created_at'),
   }
 }
 
@@ -126,7 +139,7 @@ export function checkTag(value: unknown): ExportedTag {
     id: integer(r, 'id'),
     slug: text(r, 'slug'),
     name: text(r, 'name'),
-    created_at: text(r, 'created_at'),
+    created_at: time(r, 'created_at'),
   }
 }
 
@@ -142,7 +155,7 @@ export function checkMedia(value: unknown): ExportedMedia {
     alt: text(r, 'alt', ''),
     caption: text(r, 'caption', ''),
     credit: text(r, 'credit', ''),
-    created_at: text(r, 'created_at'),
+    created_at: time(r, 'created_at'),
     uploaded_by: nullableInteger(r, 'uploaded_by'),
     variants: list(r, 'variants').map((v) => {
       const variant = object(v, 'a media variant')
@@ -171,7 +184,7 @@ function checkRevision(value: unknown): ExportedRevision {
     status: text(r, 'status') as ArticleStatus,
     reason: text(r, 'reason', ''),
     created_by: nullableInteger(r, 'created_by'),
-    created_at: text(r, 'created_at'),
+    created_at: time(r, 'created_at'),
   }
 }
 
@@ -193,9 +206,9 @@ export function checkStory(value: unknown): ExportedStory {
     featured_caption: text(r, 'featured_caption', ''),
     featured_credit: text(r, 'featured_credit', ''),
     status: text(r, 'status') as ArticleStatus,
-    published_at: nullableText(r, 'published_at'),
-    updated_at: text(r, 'updated_at'),
-    created_at: text(r, 'created_at'),
+    published_at: nullableTime(r, 'published_at'),
+    updated_at: time(r, 'updated_at'),
+    created_at: time(r, 'created_at'),
     correction_note: text(r, 'correction_note', ''),
     word_count: integer(r, 'word_count', 0),
     revision: integer(r, 'revision', 1),
@@ -215,13 +228,13 @@ export function checkRedirect(value: unknown): ExportedRedirect {
     from_path: text(r, 'from_path'),
     to_path: text(r, 'to_path'),
     status_code: integer(r, 'status_code', 301),
-    created_at: text(r, 'created_at'),
+    created_at: time(r, 'created_at'),
   }
 }
 
 export function checkSetting(value: unknown): ExportedSetting {
   const r = object(value, 'a setting')
-  return { key: text(r, 'key'), value: text(r, 'value'), updated_at: text(r, 'updated_at') }
+  return { key: text(r, 'key'), value: text(r, 'value'), updated_at: time(r, 'updated_at') }
 }
 
 export const CHECKS = {

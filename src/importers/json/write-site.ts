@@ -16,13 +16,15 @@ import type {
 } from '../../exporters/export-format.ts'
 import { LOGO_SETTING_KEY } from '../../exporters/export-format.ts'
 import { isPlausibleSlug } from '../../lib/slugify.ts'
-import { sniffImage } from '../../media/media-processing.ts'
+import { MIME_TYPES, sniffImage } from '../../media/media-processing.ts'
 import { createLocalMediaStorage, resolveInside } from '../../media/storage.ts'
 import { SITE_LANGUAGES } from '../../settings/settings.service.ts'
 import { normaliseEmail, ROLES } from '../../users/users.service.ts'
 import { NO_PASSWORD } from '../wordpress/write-terms.ts'
 import { skipJson, warnJson } from './json-import-report.ts'
 import { fakeId, inChunks, type JsonImportState, mapped } from './json-import-state.ts'
+
+const IMAGE_TYPES: ReadonlySet<string> = new Set(Object.values(MIME_TYPES))
 
 /** Existing ids for natural keys, looked up a chunk at a time. */
 async function existing<K extends string>(
@@ -243,6 +245,11 @@ export async function writeMedia(state: JsonImportState, items: readonly Exporte
     if (here !== undefined) {
       state.mediaIds.set(item.id, here)
       report.alreadyPresent.media += 1
+      continue
+    }
+    if (!IMAGE_TYPES.has(item.mime_type)) {
+      skipJson(report, 'images of a type the media library does not take')
+      warnJson(report, `image "${item.path}"`, `type "${item.mime_type}" is not an image type: not imported`)
       continue
     }
     if (await bringFiles(state, item)) {
