@@ -70,6 +70,9 @@ export async function resolveAdminLocale(ctx: AppContext, request: FastifyReques
     language: adminLanguageFor(request, settings.defaultLanguage),
     defaultLanguage: settings.defaultLanguage,
     timeZone: settings.timeZone,
+    // The newsroom reads its admin with the calendar and digits it chose for its readers.
+    isSolarHijri: settings.solarHijri,
+    isEasternNumerals: settings.easternNumerals,
   })
 }
 
