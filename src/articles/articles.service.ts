@@ -161,6 +161,24 @@ export async function latestSummaries(
   return toSummaries(ctx, rows)
 }
 
+/**
+ * Several listings at once, for a page that shows many (the home page's section blocks): each
+ * listing is its own indexed query, and the bylines, images and sections of all of them are looked
+ * up together, so ten blocks cost ten small queries and one set of lookups instead of ten sets.
+ */
+export async function latestSummariesForEach(
+  ctx: AppContext,
+  listings: readonly { filter: ArticleFilter; limit: number }[],
+): Promise<ArticleSummary[][]> {
+  const now = ctx.clock.now()
+  const rowsPerListing = await Promise.all(
+    listings.map(({ filter, limit }) => listPublishedArticles(ctx.db, now, filter, { limit, offset: 0 })),
+  )
+  const rows = new Map(rowsPerListing.flat().map((row) => [row.id, row]))
+  const summaries = new Map((await toSummaries(ctx, [...rows.values()])).map((s) => [s.id, s]))
+  return rowsPerListing.map((listing) => listing.flatMap((row) => summaries.get(row.id) ?? []))
+}
+
 function toDetail(
   row: ArticleSummaryRow,
   summary: ArticleSummary,

@@ -1,10 +1,10 @@
 import type { FastifyReply } from 'fastify'
-import { latestSummaries } from '../articles/articles.service.ts'
+import { latestSummariesForEach } from '../articles/articles.service.ts'
 import { HOME_KEY } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
 import { mostRead } from '../most-read/most-read.service.ts'
-import { sectionWithDescendantIds } from '../sections/sections.service.ts'
+import { withDescendantIds } from '../sections/sections.service.ts'
 import { listingAlternates } from '../seo/hreflang.ts'
 import { homePageMeta } from '../seo/page-meta.ts'
 import { sitePublisher } from '../seo/publisher.ts'
@@ -20,20 +20,21 @@ export async function showHome(
   language: string,
 ): Promise<FastifyReply> {
   const chrome = await buildChrome(ctx, language, reply.request)
-  const latest = await latestSummaries(ctx, { language }, LATEST_COUNT + 1)
-  const lead = latest.find((s) => s.image) ?? latest[0]
-  const shownIds = lead ? [lead.id] : []
   const topSections = chrome.sections.filter((s) => s.parentId === null)
-  const blocks = await Promise.all(
-    topSections.map(async (section) => ({
-      section,
-      stories: await latestSummaries(
-        ctx,
-        { language, sectionIds: await sectionWithDescendantIds(ctx, section.id), excludeIds: shownIds },
-        BLOCK_SIZE,
-      ),
+  // The latest list and every section block in one batch (articles.service latestSummariesForEach).
+  // A block asks for one story more than it shows, since the lead story is not repeated in it.
+  const [latest = [], ...blockStories] = await latestSummariesForEach(ctx, [
+    { filter: { language }, limit: LATEST_COUNT + 1 },
+    ...topSections.map((section) => ({
+      filter: { language, sectionIds: withDescendantIds(chrome.sections, section.id) },
+      limit: BLOCK_SIZE + 1,
     })),
-  )
+  ])
+  const lead = latest.find((s) => s.image) ?? latest[0]
+  const blocks = topSections.map((section, i) => ({
+    section,
+    stories: (blockStories[i] ?? []).filter((s) => s.id !== lead?.id).slice(0, BLOCK_SIZE),
+  }))
   const mostReadItems = await mostRead(ctx, { language })
   const publisher = await sitePublisher(ctx, language)
   const alternates = listingAlternates(ctx.config.siteUrl, '/', chrome.locale.defaultLanguage)
@@ -46,7 +47,8 @@ export async function showHome(
       latest={latest.filter((s) => s.id !== lead?.id).slice(0, LATEST_COUNT)}
       blocks={blocks.filter((b) => b.stories.length > 0)}
       canonicalUrl={absoluteUrl(ctx, chrome.locale.path('/'))}
-      mostRead={mostReadItems}
+      // Most read lists stories of this language: their addresses take its prefix.
+      mostRead={mostReadItems.map((item) => ({ ...item, url: chrome.locale.path(item.url) }))}
       description={description}
       meta={homePageMeta({ publisher, siteUrl: ctx.config.siteUrl, alternates }, description, lead)}
     />,

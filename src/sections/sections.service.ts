@@ -131,9 +131,21 @@ export async function getSectionTranslations(ctx: AppContext, id: number): Promi
 /** The section and its descendants' ids: a parent section's page lists its children's stories too. */
 export async function sectionWithDescendantIds(ctx: AppContext, sectionId: number): Promise<number[]> {
   const rows = await ctx.db.selectFrom('sections').select(['id', 'parent_id']).execute()
+  return withDescendantIds(
+    rows.map((r) => ({ id: r.id, parentId: r.parent_id })),
+    sectionId,
+  )
+}
+
+/** A section's id and its descendants' ids, from a list of sections already read (one page's chrome). */
+export function withDescendantIds(
+  sections: readonly { id: number; parentId: number | null }[],
+  sectionId: number,
+): number[] {
   const ids = [sectionId]
   for (let i = 0; i < ids.length; i++) {
-    for (const row of rows) if (row.parent_id === ids[i] && !ids.includes(row.id)) ids.push(row.id)
+    for (const section of sections)
+      if (section.parentId === ids[i] && !ids.includes(section.id)) ids.push(section.id)
   }
   return ids
 }
