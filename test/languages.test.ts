@@ -80,6 +80,11 @@ for (const { engine, isAvailable, label } of testEngines()) {
         ),
         publishedAt: '2026-11-22T06:00:00.000Z',
       })
+      // Read, so every language's "Most read" list links to its stories.
+      await t.ctx.db
+        .insertInto('article_views')
+        .values(Object.values(ids).map((id) => ({ article_id: id, day: '2026-11-27', count: 5 })))
+        .execute()
     })
     afterAll(async () => t?.close())
 
@@ -111,6 +116,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
           // Only this language's story is listed or shown, never the English one.
           expect($('body').text(), path).not.toContain('Water board opens new wells')
           if (!path.includes('/search')) expect($('body').text(), path).toContain(headline)
+          if (path === `/${language}/`) expect($('.most-read a').length, path).toBeGreaterThan(0)
         }
       })
     }
