@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordCorrection } from '../src/articles/articles.service.ts'
 import { systemActor } from '../src/context.ts'
 import { catalogMessages } from '../src/i18n/messages.ts'
+import { recordMedia } from '../src/media/media.service.ts'
 import { type AdminClient, signedInAs } from './helpers/admin-client.ts'
 import { testEngines } from './helpers/databases.ts'
 import { makeArticle, makeAuthor, makeSection, paragraphs } from './helpers/factories.ts'
@@ -138,6 +139,26 @@ for (const { engine, isAvailable, label } of testEngines()) {
         bio: 'احمد شاه کریمي د اوبو او روغتیا په اړه راپورونه لیکي.',
       })
 
+      const image = await recordMedia(ctx, {
+        path: 'demo/wells.jpg',
+        mimeType: 'image/jpeg',
+        width: 1200,
+        height: 675,
+        bytes: 1000,
+        alt: 'چاه شمارهٔ هفت در غرب کابل',
+        caption: '',
+        credit: '',
+      })
+      // Withdrawn by the newsroom: a 410, in the reader's language.
+      await makeArticle(ctx, {
+        language: 'fa',
+        headline: 'گزارشی که پس گرفته شد',
+        slug: 'withdrawn-fa',
+        bodyHtml: paragraphs('این گزارش دیگر نشر نمی‌شود.'),
+        sectionId: society,
+        authorIds: [dariSecond],
+        status: 'unpublished',
+      })
       const main = {
         en: await makeArticle(ctx, {
           language: 'en',
@@ -164,6 +185,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
           sectionId: society,
           authorIds: [dari, dariSecond],
           tagNames: ['آب'],
+          featuredMediaId: image,
           publishedAt: '2026-11-26T05:30:00.000Z',
         }),
         ps: await makeArticle(ctx, {
@@ -340,6 +362,22 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(bad.$('.search-problems').text()).toBe('د «له» نېټه باید یوه ورځ وي، لکه 2026-11-27.')
       const dari = await load(t, pages.fa.search ?? '')
       expect(dari.$('.search-summary').text()).toMatch(/^\d+ گزارش با «چاه» مطابقت دارد\.$/)
+    })
+
+    it('offers a Save-Data reader the picture in Dari, its description isolated', async () => {
+      const response = await t.get(pages.fa.article ?? '', { headers: { 'save-data': 'on' } })
+      const $ = cheerio.load(await response.text())
+      const link = $('main a.show-image').first()
+      expect(link.text()).toBe('نمایش تصویر: چاه شمارهٔ هفت در غرب کابل')
+      expect(link.find('bdi').text()).toBe('چاه شمارهٔ هفت در غرب کابل')
+    })
+
+    it('tells a withdrawn Dari story as a 410 in Dari', async () => {
+      const { status, $ } = await load(t, '/fa/society/withdrawn-fa')
+      expect(status).toBe(410)
+      expect($('h1').text()).toBe('این گزارش پس گرفته شده است')
+      expect($('.error-page p').eq(1).text()).toBe('اتاق خبر این گزارش را پس گرفته است.')
+      expect(englishLeft($, 'fa')).toEqual([])
     })
 
     it('tells a 404 under /fa/ in Dari', async () => {
