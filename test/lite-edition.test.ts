@@ -202,7 +202,11 @@ for (const { engine, isAvailable, label } of testEngines()) {
           headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
           body: new URLSearchParams({ lite: 'on', back }).toString(),
         })
-      for (const headers of [{ 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }]) {
+      const crossSite: Record<string, string>[] = [
+        { 'sec-fetch-site': 'cross-site' },
+        { origin: 'https://evil.example' },
+      ]
+      for (const headers of crossSite) {
         const refused = await post(headers, '/')
         expect(refused.status).toBe(403)
         expect(refused.headers.get('set-cookie')).toBeNull()

@@ -234,7 +234,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
     let storyPath = ''
 
     beforeAll(async () => {
-      t = await startTestApp(engine, { env: { DEFAULT_LANGUAGE: 'fa' } })
+      t = await startTestApp(engine)
       await seedDemo(t.ctx)
       const [section] = await listSections(t.ctx)
       const author = await makeAuthor(t.ctx, { slug: 'budget-reporter', name: 'خبرنگار کابل' })
@@ -248,7 +248,8 @@ for (const { engine, isAvailable, label } of testEngines()) {
         authorIds: [author],
         publishedAt: '2026-11-27T07:00:00.000Z',
       })
-      storyPath = `/${section?.slug}/kabul-new-wells`
+      // Dari lives under /fa/ while English is the default language.
+      storyPath = `/fa/${section?.slug}/kabul-new-wells`
     })
 
     afterAll(async () => {

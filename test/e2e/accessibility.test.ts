@@ -81,7 +81,8 @@ async function firstLink(page: Page, pattern: RegExp): Promise<string> {
   return found
 }
 
-describe.skipIf(!hasChromium)('accessibility (axe-core) in three languages', () => {
+// A busy two-core machine runs several browsers at once: generous limits, checked by the assertions.
+describe.skipIf(!hasChromium)('accessibility (axe-core) in three languages', { timeout: 180_000 }, () => {
   let t: TestApp
   let browser: Browser
   const editors = {} as Record<Language, StaffUser>
@@ -114,7 +115,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) in three languages', () 
       executablePath: CHROMIUM_PATH,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     })
-  })
+  }, 180_000)
 
   afterAll(async () => {
     await browser?.close()

@@ -19,7 +19,8 @@ async function mediaImages(page: Page): Promise<number> {
   )
 }
 
-describe.skipIf(!hasChromium)('lite mode switch in chromium', () => {
+// A busy two-core machine runs several browsers at once: generous limits, checked by the assertions.
+describe.skipIf(!hasChromium)('lite mode switch in chromium', { timeout: 180_000 }, () => {
   let t: TestApp
   let browser: Browser
 
@@ -30,7 +31,7 @@ describe.skipIf(!hasChromium)('lite mode switch in chromium', () => {
       executablePath: CHROMIUM_PATH,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     })
-  })
+  }, 180_000)
 
   afterAll(async () => {
     await browser?.close()
