@@ -10,6 +10,7 @@ import {
   type FieldErrors,
   formLevelProblems,
   SelectField,
+  TextAreaField,
   TextField,
 } from '../admin/form-fields.tsx'
 import { queryParam } from '../admin/route-params.ts'
@@ -50,6 +51,8 @@ export function SettingsPage(props: {
   problems: string[]
   errors: FieldErrors
   zones: string[]
+  /** STATIC_DIR, shown so that the newsroom knows whether pages are also served as files. */
+  staticDir?: string
 }) {
   const { chrome, values, defaults } = props
   return (
@@ -131,6 +134,20 @@ export function SettingsPage(props: {
             errors={props.errors}
             hint="Dates, page numbers and counts are written ۱۲۳ rather than 123. Addresses and machine-readable values keep 123."
           />
+          <TextAreaField
+            name="mirrorHosts"
+            label="Mirrors"
+            value={values.mirrorHosts ?? ''}
+            rows={3}
+            maxLength={4000}
+            errors={props.errors}
+            hint="Other addresses where readers find this site when its domain is blocked, one a line (https://mirror.example.org/, an .onion address). Every page links to a list of them, and copies made with `dateline mirror export` carry it."
+          />
+          <p class="hint">
+            {props.staticDir
+              ? `Static publishing is on: every public page is kept as a file in ${props.staticDir} (STATIC_DIR) for the web server in front.`
+              : 'Static publishing is off (set STATIC_DIR to keep every public page as a file for nginx; see docs/deploy.md).'}
+          </p>
           <button type="submit">Save settings</button>
         </form>
       </section>
@@ -159,6 +176,7 @@ async function showSettings(
     feedsFullContent: settings.feedsFullContent ? 'on' : '',
     solarHijri: settings.solarHijri ? 'on' : '',
     easternNumerals: settings.easternNumerals ? 'on' : '',
+    mirrorHosts: settings.mirrorHosts.join('\n'),
   }
   const page = (
     <SettingsPage
@@ -171,6 +189,7 @@ async function showSettings(
         timeZone: ctx.config.timeZone,
       }}
       logo={await siteLogo(ctx, settings)}
+      staticDir={ctx.config.staticDir}
       notice={options.notice}
       problems={options.problems ?? []}
       errors={options.errors ?? {}}
@@ -201,6 +220,7 @@ export function registerSettingsRoutes(admin: FastifyInstance, ctx: AppContext):
       feedsFullContent: formField(body, 'feedsFullContent'),
       solarHijri: formField(body, 'solarHijri'),
       easternNumerals: formField(body, 'easternNumerals'),
+      mirrorHosts: formField(body, 'mirrorHosts'),
     }
     try {
       await saveSiteSettings(ctx, actor, { ...values, version: formField(body, 'version') })

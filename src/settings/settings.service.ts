@@ -9,6 +9,7 @@ import type { Actor, AppContext } from '../context.ts'
 import { ConflictError, ValidationError } from '../errors.ts'
 import { SITE_LANGUAGES, type SiteLanguage } from '../i18n/languages.ts'
 import { getMediaByIds, type MediaView } from '../media/media.service.ts'
+import { parseMirrorHosts, storedMirrorHosts } from '../mirror/mirror-hosts.ts'
 import type { StoredSettings } from './settings-cache.ts'
 
 export { SITE_LANGUAGES, type SiteLanguage }
@@ -33,6 +34,8 @@ const KEYS = {
   solarHijri: 'solar_hijri_calendar',
   /** '1' when Dari and Pashto pages write Eastern Arabic-Indic digits (۱۲۳); absent means 123. */
   easternNumerals: 'eastern_arabic_numerals',
+  /** Mirror addresses, one a line (src/mirror/mirror-hosts.ts); absent means none. */
+  mirrorHosts: 'mirror_hosts',
 } as const
 
 type SettingName = keyof typeof KEYS
@@ -49,6 +52,8 @@ export interface SiteSettings {
   solarHijri: boolean
   /** Dari and Pashto pages show Eastern Arabic-Indic digits (۱۲۳) rather than 123. URLs and ISO values never change. */
   easternNumerals: boolean
+  /** Where else readers find the site (other hosts, .onion): listed on /mirrors/ and in exported copies. */
+  mirrorHosts: string[]
   /** Which fields are stored overrides rather than the environment's defaults. */
   overridden: Readonly<Record<SettingName, boolean>>
   /** Sent back by the settings form, so a save over someone else's newer save is caught. */
@@ -93,6 +98,7 @@ export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
   const isFeedsExcerptOnly = feedsText !== undefined && ['0', 'false', 'no', 'off'].includes(feedsText)
   const solarHijri = isStoredOn(stored.values.get(KEYS.solarHijri))
   const easternNumerals = isStoredOn(stored.values.get(KEYS.easternNumerals))
+  const mirrorHosts = storedMirrorHosts(stored.values.get(KEYS.mirrorHosts))
   const siteName = name ? name.slice(0, MAX_SITE_NAME_LENGTH) : undefined
   const logoMediaId = Number.isSafeInteger(logo) && logo > 0 ? logo : undefined
   const defaultLanguage =
@@ -106,6 +112,7 @@ export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
     feedsFullContent: !isFeedsExcerptOnly,
     solarHijri,
     easternNumerals,
+    mirrorHosts,
     overridden: {
       siteName: siteName !== undefined,
       logoMediaId: logoMediaId !== undefined,
@@ -114,6 +121,7 @@ export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
       feedsFullContent: isFeedsExcerptOnly,
       solarHijri,
       easternNumerals,
+      mirrorHosts: mirrorHosts.length > 0,
     },
     version: stored.version,
   }
@@ -148,6 +156,8 @@ export interface SiteSettingsInput {
   solarHijri?: string
   /** 'on' for Eastern Arabic-Indic digits on Dari and Pashto pages (a checkbox); left out, it stays. */
   easternNumerals?: string
+  /** Mirror addresses, one a line; left out, the setting stays. */
+  mirrorHosts?: string
   /** The version the form was opened at (SiteSettings.version). */
   version: string
 }
@@ -184,6 +194,8 @@ export async function saveSiteSettings(
       fields.logoMediaId = `There is no media item number ${id}`
     else logoMediaId = id
   }
+  const mirrors = input.mirrorHosts === undefined ? undefined : parseMirrorHosts(input.mirrorHosts)
+  if (mirrors && mirrors.problems.length > 0) fields.mirrorHosts = mirrors.problems.join('; ')
   if (Object.keys(fields).length > 0) throw new ValidationError(Object.values(fields), fields)
 
   const before = await getSiteSettings(ctx)
@@ -198,6 +210,7 @@ export async function saveSiteSettings(
     feedsFullContent: input.feedsFullContent === 'on' ? undefined : '0',
     solarHijri: flag(input.solarHijri, before.solarHijri),
     easternNumerals: flag(input.easternNumerals, before.easternNumerals),
+    mirrorHosts: (mirrors?.hosts ?? before.mirrorHosts).join('\n') || undefined,
   }
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (trx) => {

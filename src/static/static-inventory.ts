@@ -24,6 +24,8 @@ import {
 import type { AppContext } from '../context.ts'
 import { FEED_FORMATS, type FeedScopeRef, feedPath } from '../feeds/feed-urls.ts'
 import { localizedPath, SITE_LANGUAGES } from '../i18n/languages.ts'
+import { liteUrl } from '../lite/lite.site.tsx'
+import { MIRRORS_PATH } from '../mirror/mirrors.site.tsx'
 import { listSections } from '../sections/sections.service.ts'
 import { getSiteSettings } from '../settings/settings.service.ts'
 import { NEWS_SITEMAP_PATH, PAGES_SITEMAP_PATH, SITEMAP_INDEX_PATH } from '../sitemaps/sitemaps.service.ts'
@@ -66,8 +68,9 @@ function siteFeedPaths(languages: Languages): string[] {
   return feedPaths({ kind: 'site' }).flatMap((path) => languages.everywhere(path))
 }
 
-function storyPaths(languages: Languages, language: string, url: string): string[] {
-  return [languages.in(language, url), languages.in(language, `/lite${url}`)]
+/** A story's page and lite page. `url` already carries its language's prefix (ArticleLink.url). */
+function storyPaths(_languages: Languages, _language: string, url: string): string[] {
+  return [url, liteUrl(url)]
 }
 
 /** Months that may hold a story of this UTC month in the site's time zone (either side of it). */
@@ -87,6 +90,7 @@ export async function allSeedPaths(ctx: AppContext): Promise<string[]> {
   const paths = new Set<string>([
     ...homePaths(languages),
     ...latestPaths(languages),
+    ...languages.everywhere(MIRRORS_PATH),
     ...siteFeedPaths(languages),
     ...SITE_WIDE_FILES,
   ])
