@@ -15,6 +15,7 @@ import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerPublicRoutes, urlLanguage } from './http/public-routes.ts'
 import { registerLiteMode } from './lite/lite-mode.site.ts'
+import { registerMirrorsPage } from './mirror/mirrors.site.tsx'
 import { createArticleViewCounter } from './most-read/most-read.service.ts'
 import type { ViewCounter } from './most-read/view-counter.ts'
 import { registerOfflineRoutes } from './offline/offline.site.tsx'
@@ -120,6 +121,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     // After the page cache: lite-mode readers' pages are stored under their own key, then sent private.
     await registerLiteMode(site, ctx)
     registerOfflineRoutes(site, ctx)
+    // Before the catch-all shapes: /mirrors/ is a page of its own (src/mirror/).
+    registerMirrorsPage(site, ctx)
     registerPublicRoutes(site, ctx, { views })
   })
   // STATIC_DIR: every public page kept as a file for nginx, rewritten on the same events (src/static/).

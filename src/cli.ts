@@ -404,6 +404,32 @@ staticCommand
     })
   })
 
+const mirrorCommand = program
+  .command('mirror')
+  .description('copies of the public site for other hosts, .onion addresses and USB sticks')
+
+mirrorCommand
+  .command('export <target>')
+  .description(
+    'write a complete, self-contained copy of the public site (relative links only: it works from any host, under a sub-path, from .onion and from disk) into a folder, or a .tar.gz; a second export into the same folder rewrites only what changed. Never contains drafts, unpublished stories, the admin or anything personal',
+  )
+  .option(
+    '--base-url <url>',
+    'where the copy will be served, for the feeds and sitemaps in it (e.g. http://….onion/)',
+  )
+  .action(async (target: string, options: { baseUrl?: string }) => {
+    if (options.baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.baseUrl))
+      throw new Error(`--base-url must be an http(s) address, not "${options.baseUrl}"`)
+    const { exportMirror, summarizeMirrorReport } = await import('./mirror/mirror-export.ts')
+    await withDb(async (ctx) => {
+      await migrateToLatest(ctx.db, ctx.engine)
+      const report = await exportMirror(ctx, target, options.baseUrl ? { baseUrl: options.baseUrl } : {})
+      console.log(summarizeMirrorReport(report))
+      for (const failure of report.failed) console.error(`failed: ${failure.path}: ${failure.reason}`)
+      if (report.failed.length > 0) process.exitCode = 1
+    })
+  })
+
 try {
   await program.parseAsync(process.argv)
 } catch (error) {

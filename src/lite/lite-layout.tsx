@@ -47,6 +47,9 @@ export function LiteLayout(props: {
           <main id="content">{props.children}</main>
           <footer>
             <p>
+              <a href={chrome.locale.path('/mirrors/')}>{t('mirrors.footerLink')}</a>
+            </p>
+            <p>
               © {chrome.locale.formatYear(chrome.year)} <bdi>{chrome.siteName}</bdi>
             </p>
           </footer>

@@ -167,6 +167,9 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
                 link: <a href={path('/lite/')}>{t('site.liteVersion')}</a>,
               })}
             </p>
+            <p class="mirrors-link">
+              <a href={path('/mirrors/')}>{t('mirrors.footerLink')}</a>
+            </p>
             <p>
               {formatWithElements(t, 'site.copyright', {
                 year: chrome.locale.formatYear(chrome.year),
