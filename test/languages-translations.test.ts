@@ -4,6 +4,7 @@
 // content API's translations, and section names per language edited in admin → Sections.
 import * as cheerio from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { surrogateKeysForArticle } from '../src/cache/content-invalidation.ts'
 import type { AdminClient } from './helpers/admin-client.ts'
 import { signedInAs } from './helpers/admin-client.ts'
 import { testEngines } from './helpers/databases.ts'
@@ -171,6 +172,26 @@ for (const { engine, isAvailable, label } of testEngines()) {
       // Unlinked in the editor: the original no longer names it.
       expect((await editStoryViaForm(editor, pashto, { translationOf: '' })).status).toBe(303)
       expect((await publicPage(originalUrl)).$('.story-translations')).toHaveLength(0)
+    })
+
+    it('purges a story’s translations’ pages with it (their links name it)', async () => {
+      const original = await createStoryViaForm(
+        editor,
+        fields('Tailors prepare winter coats', 'en'),
+        'publish',
+      )
+      const pashto = await createStoryViaForm(
+        editor,
+        fields('خیاطان د ژمي کوټونه جوړوي', 'ps', { translationOf: String(original) }),
+        'publish',
+      )
+      const keys = await surrogateKeysForArticle(t.ctx, pashto)
+      expect(keys).toContain(`article:${pashto}`)
+      expect(keys).toContain(`article:${original}`)
+      const alone = await createStoryViaForm(editor, fields('A story alone', 'en'), 'publish')
+      expect((await surrogateKeysForArticle(t.ctx, alone))?.filter((k) => k.startsWith('article:'))).toEqual([
+        `article:${alone}`,
+      ])
     })
 
     it('refuses a form without its CSRF token', async () => {

@@ -173,7 +173,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
         ['/en/latest/page/2/', '/latest/page/2/'],
         ['/en/feed/rss.xml', '/feed/rss.xml'],
         ['/en/search?q=wells', '/search?q=wells'],
-      ]) {
+      ] as const) {
         const response = await t.get(from)
         expect(response.status, from).toBe(301)
         expect(response.headers.get('location'), from).toBe(to)
