@@ -152,6 +152,9 @@ for (const { engine, isAvailable, label } of testEngines()) {
       for (const path of ['/sitemaps/pages.xml', '/fa/sitemaps/pages.xml', '/ps/sitemaps/posts-2026-11.xml'])
         expect(index).toContain(`<loc>${SITE}${path}</loc>`)
       expect((await t.get('/fa/sitemaps/pages.xml')).status).toBe(200)
+      const robots = await (await t.get('/robots.txt')).text()
+      for (const line of ['Disallow: /search', 'Disallow: /fa/search', 'Disallow: /ps/search'])
+        expect(robots.split('\n')).toContain(line)
     })
 
     it('finds a story only under its own language’s prefix', async () => {

@@ -275,6 +275,8 @@ export function buildRobotsTxt(siteUrl: string): string {
     'Disallow: /admin/',
     'Disallow: /preview/',
     'Disallow: /search',
+    // Every language's search (/fa/search…): results pages are endless and say nothing new.
+    ...SITE_LANGUAGES.map((language) => `Disallow: /${language}/search`),
     '',
     `Sitemap: ${siteUrl}${SITEMAP_INDEX_PATH}`,
     `Sitemap: ${siteUrl}${NEWS_SITEMAP_PATH}`,
