@@ -33,8 +33,8 @@ function publishedQuery(db: Kysely<Database>, now: Date, filter: ArticleFilter) 
  */
 type TagLookup = 'members' | 'walk'
 
-// biome-ignore lint/complexity/noBannedTypes: `{}` is Kysely's type for a query that selects nothing yet
 function filteredQuery(
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is Kysely's type for a query that selects nothing yet
   base: SelectQueryBuilder<Database, 'articles', {}>,
   filter: ArticleFilter,
   tagLookup: TagLookup = 'members',
