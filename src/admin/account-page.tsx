@@ -11,7 +11,7 @@ import {
   ROLE_LABELS,
 } from './admin-layout.tsx'
 import { ADMIN_LANGUAGES } from './admin-locale.ts'
-import { useAdminT } from './admin-messages.ts'
+import { type AdminMessageKey, useAdminT } from './admin-messages.ts'
 
 export interface AccountView {
   email: string
@@ -35,6 +35,12 @@ function PasswordConfirmField(props: { id: string }) {
   )
 }
 
+const LANGUAGE_NAMES: Record<SiteLanguage, AdminMessageKey> = {
+  en: 'admin.language.en',
+  fa: 'admin.language.fa',
+  ps: 'admin.language.ps',
+}
+
 /** The admin's language: each option is named in its own language, so anyone can find theirs. */
 function LanguageForm(props: { account: AccountView; csrfToken: string }) {
   const t = useAdminT()
@@ -48,7 +54,7 @@ function LanguageForm(props: { account: AccountView; csrfToken: string }) {
         <select id="ui-language" name="language" aria-describedby="ui-language-hint">
           <option value="" selected={account.uiLanguage === null}>
             {t('admin.account.languageSiteDefault', {
-              language: LANGUAGES[account.siteDefaultLanguage].nativeName,
+              language: t(LANGUAGE_NAMES[account.siteDefaultLanguage]),
             })}
           </option>
           {ADMIN_LANGUAGES.map((language) => (

@@ -2,10 +2,14 @@
 // HTML); the TipTap island (editor/editor-island.ts) replaces that textarea and adds autosave.
 // The island reads its settings from data- attributes: the CSP forbids inline scripts.
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { type AdminMessageKey, type AdminTranslate, useAdminT } from '../admin/admin-messages.ts'
 import type { ArticleStatus } from '../db/tables.ts'
-import { formatDateTime } from '../lib/time.ts'
+import { LANGUAGES, SITE_LANGUAGES } from '../i18n/languages.ts'
+import { useLocale } from '../i18n/locale-context.ts'
+import { storyDirection } from './editor/editor-fields.ts'
+import { EDITOR_MESSAGE_NAMES } from './editor/editor-messages.ts'
 import type { FieldDiff } from './revisions.service.ts'
-import { STORY_LANGUAGES, type StoryForm } from './story-input.ts'
+import type { StoryForm } from './story-input.ts'
 import { STATUS_LABELS } from './story-list-page.tsx'
 import { TranslationOfField } from './translation-field.tsx'
 import type { TranslationChoice } from './translations.service.ts'
@@ -56,22 +60,47 @@ export interface StoryEditorProps {
   conflict?: ConflictView | undefined
 }
 
-const ACTION_LABELS: Record<WorkflowAction, string> = {
-  submit: 'Submit for review',
-  publish: 'Publish now',
-  schedule: 'Schedule',
-  unpublish: 'Unpublish',
-  'to-draft': 'Back to draft',
+const ACTION_LABELS: Record<WorkflowAction, AdminMessageKey> = {
+  submit: 'admin.editor.actionSubmit',
+  publish: 'admin.editor.actionPublish',
+  schedule: 'admin.editor.actionSchedule',
+  unpublish: 'admin.editor.actionUnpublish',
+  'to-draft': 'admin.editor.actionToDraft',
+}
+
+const FIELD_LABELS: Record<string, AdminMessageKey> = {
+  headline: 'admin.stories.headline',
+  dek: 'admin.editor.dek',
+  dateline: 'admin.editor.dateline',
+  excerpt: 'admin.editor.excerpt',
+  correction_note: 'admin.editor.updateNote',
+  body_html: 'admin.editor.bodyHtml',
+}
+
+/** The island fills these in itself (editorText): they pass through as written. */
+const ISLAND_SLOTS = { id: '{id}', time: '{time}', provider: '{provider}', host: '{host}' }
+
+/** The island's words (editor/editor-messages.ts) in the admin's language, for data-messages. */
+function editorMessagesJson(t: AdminTranslate): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      EDITOR_MESSAGE_NAMES.map((name) => [
+        name,
+        t(`admin.editorUi.${name}` as AdminMessageKey, ISLAND_SLOTS),
+      ]),
+    ),
+  )
 }
 
 function DiffView(props: { fields: FieldDiff[] }) {
+  const t = useAdminT()
   const changed = props.fields.filter((f) => f.isChanged)
-  if (changed.length === 0) return <p>The two versions have the same words.</p>
+  if (changed.length === 0) return <p>{t('admin.editor.sameWords')}</p>
   return (
     <dl class="diff">
       {changed.map((f) => (
         <div key={f.field} class="diff-field">
-          <dt>{f.label}</dt>
+          <dt>{FIELD_LABELS[f.field] ? t(FIELD_LABELS[f.field] as AdminMessageKey) : f.label}</dt>
           <dd class={f.field === 'body_html' ? 'diff-text diff-html' : 'diff-text'}>
             {f.parts.map((p, i) =>
               p.kind === 'added' ? (
@@ -93,30 +122,30 @@ export { DiffView }
 
 function ConflictPanel(props: { conflict: ConflictView; storyId: number; timeZone: string }) {
   const { conflict } = props
+  const t = useAdminT()
+  const locale = useLocale()
   return (
     <section class="panel conflict" aria-labelledby="conflict-heading">
-      <h2 id="conflict-heading">Someone else saved this story</h2>
+      <h2 id="conflict-heading">{t('admin.editor.conflictHeading')}</h2>
       <p>
-        Revision {conflict.storedRevision} was saved at {formatDateTime(conflict.storedAt, props.timeZone)},
-        after you opened this page. Nothing was overwritten. Your version is in the form below.
+        {t('admin.editor.conflictSaved', {
+          revision: conflict.storedRevision,
+          time: locale.formatDateTime(conflict.storedAt),
+        })}
       </p>
       <ul>
+        <li>{t('admin.editor.conflictKeepYours')}</li>
         <li>
-          To keep <strong>your</strong> version, check the differences and press <strong>Save</strong>: it
-          will replace theirs.
-        </li>
-        <li>
-          To keep <strong>theirs</strong>,{' '}
-          <a href={`/admin/stories/${props.storyId}`}>open the stored version</a> (your changes here are then
-          discarded, so copy anything you need first).
+          {t('admin.editor.conflictKeepTheirs')}{' '}
+          <a href={`/admin/stories/${props.storyId}`}>{t('admin.editor.conflictOpenStored')}</a>
         </li>
       </ul>
       <details open>
-        <summary>What differs (from the stored version to yours)</summary>
+        <summary>{t('admin.editor.conflictDiffers')}</summary>
         <DiffView fields={conflict.fields} />
       </details>
       <details>
-        <summary>The stored version in full</summary>
+        <summary>{t('admin.editor.conflictStored')}</summary>
         <h3>{conflict.stored.headline}</h3>
         {conflict.stored.dek ? <p>{conflict.stored.dek}</p> : null}
         <pre class="stored-body">{conflict.stored.bodyHtml}</pre>
@@ -127,23 +156,37 @@ function ConflictPanel(props: { conflict: ConflictView; storyId: number; timeZon
 
 export function StoryEditorPage(props: StoryEditorProps) {
   const { form } = props
+  const t = useAdminT()
+  const locale = useLocale()
   const isNew = props.storyId === undefined
   const action = isNew ? '/admin/stories' : `/admin/stories/${props.storyId}`
-  const title = isNew ? 'New story' : `Edit: ${form.headline || 'story'}`
+  const title = isNew
+    ? t('admin.stories.new')
+    : t('admin.editor.editTitle', { headline: form.headline || '…' })
   const isAutosaveOn = props.status === 'draft' || props.status === 'review'
+  // The story's own words are written in its language: lang and dir on every field that holds
+  // them (dir="auto" for a language we do not know), updated by the island when the select changes.
+  const storyText = { lang: form.language, dir: storyDirection(form.language), 'data-story-text': '' }
   return (
     <AdminLayout chrome={props.chrome} title={title}>
       <link rel="stylesheet" href={props.assets.stylesheetUrl} />
       <div class="page-heading">
-        <h1>{isNew ? 'New story' : 'Edit story'}</h1>
+        <h1>{isNew ? t('admin.stories.new') : t('admin.editorUi.editStory')}</h1>
         <p class="story-meta">
-          <span class={`status-badge status-${props.status}`}>{STATUS_LABELS[props.status]}</span>
+          <span class={`status-badge status-${props.status}`}>{t(STATUS_LABELS[props.status])}</span>
           {props.status === 'scheduled' && props.publishedAt ? (
-            <span> for {formatDateTime(props.publishedAt, props.timeZone)}</span>
+            <span>
+              {' '}
+              {t('admin.stories.scheduledFor', { time: locale.formatDateTime(props.publishedAt) })}
+            </span>
           ) : null}
-          {isNew ? null : <span class="hint"> Revision {props.revision}</span>}
+          {isNew ? null : (
+            <span class="hint"> {t('admin.editor.revision', { revision: props.revision })}</span>
+          )}
           <span id="save-state" class="save-state" role="status" aria-live="polite">
-            {props.updatedAt && !isNew ? `Saved ${formatDateTime(props.updatedAt, props.timeZone)}` : ''}
+            {props.updatedAt && !isNew
+              ? t('admin.editorUi.savedAt', { time: locale.formatDateTime(props.updatedAt) })
+              : ''}
           </span>
         </p>
       </div>
@@ -166,6 +209,7 @@ export function StoryEditorPage(props: StoryEditorProps) {
         data-library-url="/admin/api/media"
         data-site-url={props.siteUrl}
         data-time-zone={props.timeZone}
+        data-messages={editorMessagesJson(t)}
       >
         <CsrfField token={props.chrome.csrfToken} />
         <input type="hidden" name="revision" value={String(props.revision)} />
@@ -176,7 +220,7 @@ export function StoryEditorPage(props: StoryEditorProps) {
         />
         <div class="story-grid">
           <div class="story-main">
-            <label for="headline">Headline</label>
+            <label for="headline">{t('admin.stories.headline')}</label>
             <input
               type="text"
               id="headline"
@@ -185,26 +229,25 @@ export function StoryEditorPage(props: StoryEditorProps) {
               required
               maxLength={300}
               class="headline-input"
-              lang={form.language}
+              {...storyText}
               autocomplete="off"
             />
-            <label for="dek">Dek (the line under the headline)</label>
-            <textarea id="dek" name="dek" rows={2} lang={form.language}>
+            <label for="dek">{t('admin.editor.dekLabel')}</label>
+            <textarea id="dek" name="dek" rows={2} {...storyText}>
               {form.dek}
             </textarea>
             <label for="bodyHtml" id="body-label">
-              Story
+              {t('admin.editor.body')}
             </label>
             <p class="hint" id="body-hint">
-              Without the visual editor, write the story as HTML: &lt;p&gt;, &lt;h2&gt;, &lt;a href&gt;,
-              &lt;blockquote&gt;… Anything unsafe is removed when you save.
+              {t('admin.editor.bodyHint')}
             </p>
             <textarea
               id="bodyHtml"
               name="bodyHtml"
               rows={22}
               class="body-source"
-              lang={form.language}
+              {...storyText}
               aria-describedby="body-hint"
             >
               {form.bodyHtml}
@@ -213,14 +256,23 @@ export function StoryEditorPage(props: StoryEditorProps) {
           </div>
           <div class="story-side">
             <fieldset>
-              <legend>Address</legend>
-              <label for="slug">Slug</label>
-              <input type="text" id="slug" name="slug" value={form.slug} aria-describedby="slug-hint" />
+              <legend>{t('admin.webhooks.colAddress')}</legend>
+              <label for="slug">{t('admin.editor.slug')}</label>
+              <input
+                type="text"
+                id="slug"
+                name="slug"
+                value={form.slug}
+                dir="ltr"
+                aria-describedby="slug-hint"
+              />
               <p class="hint" id="slug-hint">
-                Left empty, it is made from the headline. Address:{' '}
-                <output id="final-url">{props.finalUrl ?? ''}</output>
+                {t('admin.editor.slugHint')}{' '}
+                <output id="final-url" dir="ltr">
+                  {props.finalUrl ?? ''}
+                </output>
               </p>
-              <label for="sectionId">Section</label>
+              <label for="sectionId">{t('admin.stories.section')}</label>
               <select id="sectionId" name="sectionId" required>
                 {props.sections.map((s) => (
                   <option
@@ -233,19 +285,25 @@ export function StoryEditorPage(props: StoryEditorProps) {
                   </option>
                 ))}
               </select>
-              <label for="language">Language</label>
+              <label for="language">{t('admin.editor.language')}</label>
               <select id="language" name="language">
-                {STORY_LANGUAGES.map((l) => (
-                  <option key={l.code} value={l.code} selected={form.language === l.code}>
-                    {l.name}
+                {SITE_LANGUAGES.map((code) => (
+                  <option
+                    key={code}
+                    value={code}
+                    selected={form.language === code}
+                    lang={code}
+                    dir={LANGUAGES[code].dir}
+                  >
+                    {LANGUAGES[code].nativeName}
                   </option>
                 ))}
               </select>
               <TranslationOfField choices={props.translationChoices ?? []} value={form.translationOf ?? ''} />
             </fieldset>
             <fieldset>
-              <legend>Byline</legend>
-              <label for="authorIds">Authors and agencies</label>
+              <legend>{t('admin.stories.byline')}</legend>
+              <label for="authorIds">{t('admin.editor.authorsAndAgencies')}</label>
               <select
                 id="authorIds"
                 name="authorIds"
@@ -255,19 +313,26 @@ export function StoryEditorPage(props: StoryEditorProps) {
               >
                 {props.bylines.map((b) => (
                   <option key={b.id} value={String(b.id)} selected={form.authorIds.includes(String(b.id))}>
-                    {b.isAgency ? `${b.name} (agency)` : b.name}
+                    {b.isAgency ? t('admin.editor.agency', { name: b.name }) : b.name}
                   </option>
                 ))}
               </select>
               <p class="hint" id="byline-hint">
-                Hold Ctrl (⌘ on a Mac) to choose several.
+                {t('admin.editor.bylineHint')}
               </p>
-              <label for="dateline">Dateline</label>
-              <input type="text" id="dateline" name="dateline" value={form.dateline} placeholder="KABUL" />
+              <label for="dateline">{t('admin.editor.dateline')}</label>
+              <input
+                type="text"
+                id="dateline"
+                name="dateline"
+                value={form.dateline}
+                placeholder={t('admin.editor.datelinePlaceholder')}
+                {...storyText}
+              />
             </fieldset>
             <fieldset>
-              <legend>Tags and excerpt</legend>
-              <label for="tags">Tags</label>
+              <legend>{t('admin.editor.tagsAndExcerpt')}</legend>
+              <label for="tags">{t('admin.nav.tags')}</label>
               <input
                 type="text"
                 id="tags"
@@ -275,49 +340,63 @@ export function StoryEditorPage(props: StoryEditorProps) {
                 value={form.tags}
                 list="tag-suggestions"
                 autocomplete="off"
+                dir="auto"
                 aria-describedby="tags-hint"
               />
               <datalist id="tag-suggestions" />
               <p class="hint" id="tags-hint">
-                Separate tags with commas; new tags are created.
+                {t('admin.editor.tagsHint')}
               </p>
-              <label for="excerpt">Excerpt (optional)</label>
-              <textarea id="excerpt" name="excerpt" rows={3} lang={form.language}>
+              <label for="excerpt">{t('admin.editor.excerptLabel')}</label>
+              <textarea id="excerpt" name="excerpt" rows={3} {...storyText}>
                 {form.excerpt}
               </textarea>
             </fieldset>
             <fieldset>
-              <legend>Featured image</legend>
-              <label for="featuredMediaId">Media library number</label>
+              <legend>{t('admin.editor.featuredImage')}</legend>
+              <label for="featuredMediaId">{t('admin.editorUi.imageNumber')}</label>
               <input
                 type="text"
                 inputMode="numeric"
                 id="featuredMediaId"
                 name="featuredMediaId"
                 value={form.featuredMediaId}
+                dir="ltr"
                 aria-describedby="featured-hint"
               />
               <p class="hint" id="featured-hint">
-                The number shown in the <a href="/admin/media">media library</a>.
+                {t('admin.editor.featuredHint')} <a href="/admin/media">{t('admin.media.title')}</a>
               </p>
-              <label for="featuredCaption">Caption</label>
-              <input type="text" id="featuredCaption" name="featuredCaption" value={form.featuredCaption} />
-              <label for="featuredCredit">Credit</label>
-              <input type="text" id="featuredCredit" name="featuredCredit" value={form.featuredCredit} />
+              <label for="featuredCaption">{t('admin.media.caption')}</label>
+              <input
+                type="text"
+                id="featuredCaption"
+                name="featuredCaption"
+                value={form.featuredCaption}
+                {...storyText}
+              />
+              <label for="featuredCredit">{t('admin.media.credit')}</label>
+              <input
+                type="text"
+                id="featuredCredit"
+                name="featuredCredit"
+                value={form.featuredCredit}
+                dir="auto"
+              />
             </fieldset>
             {props.status === 'published' ? (
               <fieldset>
-                <legend>Update note</legend>
-                <label for="correctionNote">Correction or update note (shown with “Updated”)</label>
-                <textarea id="correctionNote" name="correctionNote" rows={3}>
+                <legend>{t('admin.editor.updateNote')}</legend>
+                <label for="correctionNote">{t('admin.editor.correctionLabel')}</label>
+                <textarea id="correctionNote" name="correctionNote" rows={3} {...storyText}>
                   {form.correctionNote}
                 </textarea>
               </fieldset>
             ) : null}
             {props.actions.includes('schedule') ? (
               <fieldset>
-                <legend>Schedule</legend>
-                <label for="scheduleAt">Publish at ({props.timeZone})</label>
+                <legend>{t('admin.editor.actionSchedule')}</legend>
+                <label for="scheduleAt">{t('admin.editor.publishAt', { timeZone: props.timeZone })}</label>
                 <input type="datetime-local" id="scheduleAt" name="scheduleAt" value={form.scheduleAt} />
               </fieldset>
             ) : null}
@@ -325,7 +404,7 @@ export function StoryEditorPage(props: StoryEditorProps) {
         </div>
         <div class="story-actions">
           <button type="submit" name="action" value="save">
-            Save
+            {t('admin.common.save')}
           </button>
           {props.actions.map((a) => (
             <button
@@ -335,16 +414,16 @@ export function StoryEditorPage(props: StoryEditorProps) {
               value={a}
               class={a === 'unpublish' ? 'danger' : 'secondary'}
             >
-              {ACTION_LABELS[a]}
+              {t(ACTION_LABELS[a])}
             </button>
           ))}
           {isNew ? null : (
             <>
               <a href={`/admin/stories/${props.storyId}/preview`} target="_blank" rel="noopener">
-                Preview
+                {t('admin.stories.preview')}
               </a>
               {props.hasRevisions ? (
-                <a href={`/admin/stories/${props.storyId}/revisions`}>Revisions</a>
+                <a href={`/admin/stories/${props.storyId}/revisions`}>{t('admin.revisions.title')}</a>
               ) : null}
             </>
           )}

@@ -1,8 +1,11 @@
 // The editor's "Translation of" field: the story this one translates, chosen from the newest
 // stories of each language. One story per language in a group is checked on save
 // (translations.service.ts), which names the clash in the form's problem list.
+
+import type { ArticleStatus } from '../db/tables.ts'
 import { asSiteLanguage, LANGUAGES, SITE_LANGUAGES } from '../i18n/languages.ts'
 import { useLocale } from '../i18n/locale-context.ts'
+import { STATUS_LABELS } from './story-list-page.tsx'
 import type { TranslationChoice } from './translations.service.ts'
 
 export function TranslationOfField(props: { choices: readonly TranslationChoice[]; value: string }) {
@@ -31,7 +34,11 @@ export function TranslationOfField(props: { choices: readonly TranslationChoice[
                 lang={choice.language}
                 dir={LANGUAGES[asSiteLanguage(choice.language)].dir}
               >
-                {choice.headline} (#{choice.id}, {choice.status})
+                {choice.headline} (#{choice.id},{' '}
+                {choice.status in STATUS_LABELS
+                  ? t(STATUS_LABELS[choice.status as ArticleStatus])
+                  : choice.status}
+                )
               </option>
             ))}
           </optgroup>
