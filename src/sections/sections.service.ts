@@ -34,6 +34,7 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'latest',
   'lite',
   'media',
+  'mirrors',
   'offline',
   'page',
   'search',
