@@ -25,6 +25,8 @@ export interface OfflineConfig {
   shell: string[]
   offlinePage: string
   headlinePaths: string[]
+  /** Headline pages fetched at install: the default language's lite front page. */
+  precachedHeadlines: string[]
   /** "/fa", "/ps": where the other languages' pages live. */
   languagePrefixes: string[]
 }
@@ -45,7 +47,14 @@ export async function offlineConfig(ctx: AppContext): Promise<OfflineConfig> {
   const languagePrefixes = SITE_LANGUAGES.map((language) =>
     languagePrefix(language, settings.defaultLanguage),
   ).filter((prefix) => prefix !== '')
-  return { version, shell, offlinePage: OFFLINE_PAGE_PATH, headlinePaths, languagePrefixes }
+  return {
+    version,
+    shell,
+    offlinePage: OFFLINE_PAGE_PATH,
+    headlinePaths,
+    precachedHeadlines: ['/lite/'],
+    languagePrefixes,
+  }
 }
 
 async function sendServiceWorker(ctx: AppContext, reply: FastifyReply): Promise<FastifyReply> {

@@ -8,7 +8,8 @@
 //              hashed assets (stylesheet, fonts) as they are used — cache-first, they never change.
 //              Fonts are not precached: only Dari and Pashto pages use them, and an English reader
 //              must not pay ~40 KB for them.
-//   headlines  the front page, /latest/ and /lite/ in each language — network-first.
+//   headlines  the front page, /latest/ and /lite/ in each language — network-first; the default
+//              language's /lite/ is fetched at install.
 //   stories    the last STORY_LIMIT stories read (full or lite), least recently read dropped first.
 // Everything else goes to the network untouched (no respondWith at all).
 //
@@ -34,11 +35,16 @@ const NEVER_HANDLED_PREFIXES = ['/admin', '/preview', '/api', '/sw.js', '/media'
 const NEVER_STORED_PREFIXES = ['/search']
 
 self.addEventListener('install', (event) => {
+  // The lite front page (about 1 KB) comes too, so that even a reader who only ever opened stories
+  // from links has the latest headlines offline. Best effort: the worker installs without it.
+  const headlines = caches
+    .open(HEADLINES_CACHE)
+    .then((cache) => cache.addAll(CONFIG.precachedHeadlines))
+    .catch(() => undefined)
   event.waitUntil(
-    caches
-      .open(SHELL_CACHE)
-      .then((cache) => cache.addAll(CONFIG.shell))
-      .then(() => self.skipWaiting()),
+    Promise.all([caches.open(SHELL_CACHE).then((cache) => cache.addAll(CONFIG.shell)), headlines]).then(() =>
+      self.skipWaiting(),
+    ),
   )
 })
 

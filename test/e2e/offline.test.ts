@@ -68,7 +68,8 @@ async function signIn(page: Page, baseUrl: string, user: StaffUser, next: string
   ])
 }
 
-describe.skipIf(!hasChromium)('offline reading', () => {
+// A busy two-core machine runs several browsers at once: generous limits, checked by the assertions.
+describe.skipIf(!hasChromium)('offline reading', { timeout: 180_000 }, () => {
   let t: TestApp
   let browser: Browser
   let editor: StaffUser
@@ -82,7 +83,7 @@ describe.skipIf(!hasChromium)('offline reading', () => {
       executablePath: CHROMIUM_PATH,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     })
-  })
+  }, 180_000)
 
   afterAll(async () => {
     for (const context of contexts) await context.close()
@@ -96,11 +97,24 @@ describe.skipIf(!hasChromium)('offline reading', () => {
     return { context, page: await context.newPage() }
   }
 
+  it('serves the worker from the root, revalidated on every check, under the strict CSP', async () => {
+    const response = await t.get('/sw.js')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(response.headers.get('cache-control')).toBe('no-cache')
+    expect(response.headers.get('service-worker-allowed')).toBe('/')
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const source = await response.text()
+    expect(source).toMatch(/^self\.DATELINE_OFFLINE = \{"version":"[0-9a-f]{12}"/)
+  })
+
   it('opens the front page and stories already read without a connection; others get the offline page', async () => {
     const { context, page } = await freshPage()
     await page.goto(`${t.baseUrl}/`, { waitUntil: 'networkidle' })
     await waitForWorker(page)
     await waitUntilCached(page, 'dateline-headlines', '/')
+    // The lite front page came with the worker, unasked: headlines even for a reader who never opens it.
+    expect((await cachedUrls(page))['dateline-headlines']).toContain('/lite/')
     const shell = Object.entries(await cachedUrls(page)).find(([name]) => name.startsWith('dateline-shell-'))
     expect(shell?.[1]).toEqual(expect.arrayContaining(['/offline/', '/favicon.svg']))
     expect(shell?.[1].some((path) => /^\/assets\/site\.[0-9a-f]{12}\.css$/.test(path))).toBe(true)
