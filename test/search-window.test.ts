@@ -56,6 +56,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
         TEST_NOW,
       )
       expect(page.total).toBe(5)
+      expect(page.isTotalCapped).toBe(true)
       expect(page.hits.map((h) => h.id).sort((a, b) => a - b)).toEqual(
         harvestIds.slice(3).sort((a, b) => a - b),
       )
@@ -63,6 +64,7 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const full = createSearchIndex(t.ctx.db, createSearchBackend(t.ctx.db, t.ctx.engine))
       const all = await full.search(query, { includeUnpublished: false }, { limit: 10, offset: 0 }, TEST_NOW)
       expect(all.total).toBe(8)
+      expect(all.isTotalCapped).toBe(false)
       expect(all.hits[0]?.id).toBe(harvestIds[0])
     })
   })

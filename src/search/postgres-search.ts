@@ -125,7 +125,8 @@ export function createPostgresSearchBackend(
         ...row,
         score: Number(row.score),
       }))
-      return { rows: hits, total: Number(count?.n ?? 0) }
+      const total = Number(count?.n ?? 0)
+      return { rows: hits, total, isTotalCapped: total >= rankWindow }
     },
     async marks(query, articleIds) {
       const result = new Map<number, SearchMarks>()

@@ -56,7 +56,10 @@ export interface SearchHit extends SearchHitRow {
 
 export interface SearchPage {
   hits: SearchHit[]
+  /** Matches ranked: at most the backend's rank window (search-filters.ts RANK_WINDOW). */
   total: number
+  /** More stories match than were ranked: the total is the window, the newest matches. */
+  isTotalCapped: boolean
 }
 
 export interface SearchBackendOptions {
@@ -77,7 +80,7 @@ export interface SearchBackend {
     filters: SearchFilters,
     page: { limit: number; offset: number },
     now: Date,
-  ): Promise<{ rows: SearchHitRow[]; total: number }>
+  ): Promise<{ rows: SearchHitRow[]; total: number; isTotalCapped: boolean }>
   /** Snippets, computed only for the page's rows. */
   marks(query: SearchQuery, articleIds: number[]): Promise<Map<number, SearchMarks>>
 }
@@ -119,12 +122,12 @@ export function createSearchIndex(db: Kysely<Database>, backend: SearchBackend):
     },
     remove: (articleId) => backend.remove([articleId]),
     async search(query, filters, page, now) {
-      const { rows, total } = await backend.match(query, filters, page, now)
+      const { rows, total, isTotalCapped } = await backend.match(query, filters, page, now)
       const marks = await backend.marks(
         query,
         rows.map((r) => r.id),
       )
-      return { hits: rows.map((row) => ({ ...row, marks: marks.get(row.id) })), total }
+      return { hits: rows.map((row) => ({ ...row, marks: marks.get(row.id) })), total, isTotalCapped }
     },
     async reindexAll(onProgress) {
       const startedAt = performance.now()

@@ -5,7 +5,7 @@ import type { SectionView } from '../sections/sections.service.ts'
 import { Breadcrumb, BylineNames, Pagination, Time } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import type { SiteChrome } from '../views/site-chrome.ts'
-import type { SearchResult } from './search.service.ts'
+import type { SearchResult, SearchResults } from './search.service.ts'
 import type { SearchParams, SearchProblem } from './search-params.ts'
 
 export interface SearchPageProps {
@@ -14,7 +14,7 @@ export interface SearchPageProps {
   /** Problems with the parameters, shown above the form (the response is a 400). */
   problems: SearchProblem[]
   /** Undefined when nothing was searched for (an empty query shows only the form). */
-  results: { items: SearchResult[]; total: number; pageCount: number } | undefined
+  results: Pick<SearchResults, 'items' | 'total' | 'isTotalCapped' | 'pageCount'> | undefined
   urlFor: (page: number) => string
 }
 
@@ -131,7 +131,10 @@ export function SearchPage(props: SearchPageProps) {
         <>
           <p class="search-summary" role="status">
             {/* The query is the reader's, in any script: isolated so the quotes stay around it. */}
-            <Message id="site.searchResults" values={{ count: results.total, query: isolated(params.q) }} />
+            <Message
+              id={results.isTotalCapped ? 'site.searchResultsCapped' : 'site.searchResults'}
+              values={{ count: results.total, query: isolated(params.q) }}
+            />
           </p>
           {results.items.length > 0 ? (
             <div class="story-list">

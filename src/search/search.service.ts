@@ -48,6 +48,8 @@ export interface SearchResult {
 export interface SearchResults {
   items: SearchResult[]
   total: number
+  /** More stories match than were ranked (the newest RANK_WINDOW): the page says so. */
+  isTotalCapped: boolean
   page: number
   pageCount: number
 }
@@ -78,7 +80,7 @@ export async function searchStories(
   const page = options.page ?? 1
   const pageSize = options.pageSize ?? PAGE_SIZE
   const query = parseSearchQuery(text)
-  if (!query) return { items: [], total: 0, page, pageCount: 1 }
+  if (!query) return { items: [], total: 0, isTotalCapped: false, page, pageCount: 1 }
   const filters: SearchFilters = {
     includeUnpublished: options.includeUnpublished === true,
     ...(options.language === undefined ? {} : { language: options.language }),
@@ -86,7 +88,7 @@ export async function searchStories(
     ...(options.authorId === undefined ? {} : { authorId: options.authorId }),
     ...(options.publishedBetween === undefined ? {} : { publishedBetween: options.publishedBetween }),
   }
-  const { hits, total } = await searchIndexFor(ctx).search(
+  const { hits, total, isTotalCapped } = await searchIndexFor(ctx).search(
     query,
     filters,
     { limit: pageSize, offset: (page - 1) * pageSize },
@@ -119,7 +121,7 @@ export async function searchStories(
       score: hit.score,
     }
   })
-  return { items, total, page, pageCount: pageCount(total, pageSize) }
+  return { items, total, isTotalCapped, page, pageCount: pageCount(total, pageSize) }
 }
 
 /**

@@ -89,7 +89,8 @@ export function createSqliteSearchBackend(
         .executeTakeFirst()
       // bm25 is lower for better matches; the interface's score is higher for better ones.
       const hits: SearchHitRow[] = rows.map(({ bm25, sort_time: _, ...row }) => ({ ...row, score: -bm25 }))
-      return { rows: hits, total: Number(count?.n ?? 0) }
+      const total = Number(count?.n ?? 0)
+      return { rows: hits, total, isTotalCapped: total >= rankWindow }
     },
     async marks(query, articleIds) {
       const result = new Map<number, SearchMarks>()
