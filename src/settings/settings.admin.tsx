@@ -3,6 +3,7 @@
 // saved here overrides them, on the public site at once (the page cache is purged on save).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import { adminT, useAdminT } from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, formField } from '../admin/form-body.ts'
 import {
@@ -13,6 +14,7 @@ import {
   TextAreaField,
   TextField,
 } from '../admin/form-fields.tsx'
+import { translateErrorMessage, translateFieldErrors, translateProblems } from '../admin/problem-messages.ts'
 import { queryParam } from '../admin/route-params.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
@@ -20,7 +22,6 @@ import { AppError, ValidationError } from '../errors.ts'
 import type { MediaView } from '../media/media.service.ts'
 import {
   getSiteSettings,
-  LANGUAGE_NAMES,
   MAX_SITE_NAME_LENGTH,
   SITE_LANGUAGES,
   type SiteSettingsInput,
@@ -55,100 +56,102 @@ export function SettingsPage(props: {
   staticDir?: string
 }) {
   const { chrome, values, defaults } = props
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={chrome} title="Site settings">
-      <h1>Site settings</h1>
+    <AdminLayout chrome={chrome} title={t('admin.settings.title')}>
+      <h1>{t('admin.settings.title')}</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
-      <p>
-        These apply to the public site as soon as they are saved. Left at the server’s defaults, they follow
-        the server’s configuration.
-      </p>
+      <p>{t('admin.settings.intro')}</p>
       <section class="panel" aria-labelledby="settings-heading">
-        <h2 id="settings-heading">The site</h2>
+        <h2 id="settings-heading">{t('admin.settings.heading')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/settings" class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
           <input type="hidden" name="version" value={props.version} />
           <TextField
             name="siteName"
-            label="Site name"
+            label={t('admin.settings.siteName')}
             value={values.siteName}
             errors={props.errors}
             maxLength={MAX_SITE_NAME_LENGTH}
             dir="auto"
-            hint={`Shown in every page’s header and title. Server default: ${defaults.siteName}.`}
+            hint={t('admin.settings.siteNameHint', { value: defaults.siteName })}
             isRequired
           />
           {props.logo ? (
-            <img class="logo-preview" src={props.logo.url} alt={`The current logo: ${props.logo.alt}`} />
+            <img
+              class="logo-preview"
+              src={props.logo.url}
+              alt={t('admin.settings.currentLogo', { alt: props.logo.alt })}
+            />
           ) : null}
           <TextField
             name="logoMediaId"
-            label="Logo: media item number (optional)"
+            label={t('admin.settings.logo')}
             value={values.logoMediaId}
             errors={props.errors}
             inputMode="numeric"
-            hint="Upload the logo in the media library (Media, in the menu); its number is in its address. Empty for none."
+            hint={t('admin.settings.logoHint')}
           />
           <SelectField
             name="defaultLanguage"
-            label="Default language"
+            label={t('admin.settings.defaultLanguage')}
             value={values.defaultLanguage}
             errors={props.errors}
-            options={SITE_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-            hint={`The language of the stories readers see first. Server default: ${defaults.defaultLanguage}.`}
+            options={SITE_LANGUAGES.map((l) => ({ value: l, label: t(`admin.language.${l}`) }))}
+            hint={t('admin.settings.defaultLanguageHint', { value: defaults.defaultLanguage })}
           />
           <TextField
             name="timeZone"
-            label="Time zone"
+            label={t('admin.settings.timeZone')}
             value={values.timeZone}
             errors={props.errors}
             dir="ltr"
             autocomplete="off"
-            hint={`An IANA name such as Asia/Kabul, Asia/Tehran or Europe/London: dates and times are shown to readers in it. Server default: ${defaults.timeZone}.`}
+            hint={t('admin.settings.timeZoneHint', { value: defaults.timeZone })}
           />
           {props.zones.length > 0 ? (
             <details class="zone-list">
-              <summary>All time zone names</summary>
+              <summary>{t('admin.settings.allZones')}</summary>
               <p class="hint">{props.zones.join(' · ')}</p>
             </details>
           ) : null}
           <CheckboxField
             name="feedsFullContent"
-            label="Whole stories in feeds"
+            label={t('admin.settings.feedsFull')}
             isChecked={values.feedsFullContent === 'on'}
             errors={props.errors}
-            hint="Feed readers then show each story in full, which helps readers whose connection comes and goes. Unticked, feeds carry only the excerpt and a link."
+            hint={t('admin.settings.feedsFullHint')}
           />
           <CheckboxField
             name="solarHijri"
-            label="Solar Hijri calendar on Dari and Pashto pages"
+            label={t('admin.settings.solarHijri')}
             isChecked={values.solarHijri === 'on'}
             errors={props.errors}
-            hint="Dates read ۶ قوس ۱۴۰۵ rather than 27 November 2026. English pages, addresses and machine-readable dates stay Gregorian."
+            hint={t('admin.settings.solarHijriHint')}
           />
           <CheckboxField
             name="easternNumerals"
-            label="Eastern Arabic-Indic digits (۱۲۳) on Dari and Pashto pages"
+            label={t('admin.settings.easternDigits')}
             isChecked={values.easternNumerals === 'on'}
             errors={props.errors}
-            hint="Dates, page numbers and counts are written ۱۲۳ rather than 123. Addresses and machine-readable values keep 123."
+            hint={t('admin.settings.easternDigitsHint')}
           />
           <TextAreaField
             name="mirrorHosts"
-            label="Mirrors"
+            label={t('admin.settings.mirrors')}
             value={values.mirrorHosts ?? ''}
             rows={3}
             maxLength={4000}
             errors={props.errors}
-            hint="Other addresses where readers find this site when its domain is blocked, one a line (https://mirror.example.org/, an .onion address). Every page links to a list of them, and copies made with `dateline mirror export` carry it."
+            hint={t('admin.settings.mirrorsHint')}
           />
           <p class="hint">
             {props.staticDir
-              ? `Static publishing is on: every public page is kept as a file in ${props.staticDir} (STATIC_DIR) for the web server in front.`
-              : 'Static publishing is off (set STATIC_DIR to keep every public page as a file for nginx; see docs/deploy.md).'}
+              ? t('admin.settings.staticOn', { dir: props.staticDir })
+              : t('admin.settings.staticOff')}
           </p>
-          <button type="submit">Save settings</button>
+          <button type="submit">{t('admin.settings.save')}</button>
         </form>
       </section>
     </AdminLayout>
@@ -203,9 +206,7 @@ export function registerSettingsRoutes(admin: FastifyInstance, ctx: AppContext):
   admin.get('/settings', ACCESS, async (request, reply) =>
     showSettings(ctx, request, reply, {
       notice:
-        queryParam(request, 'notice') === 'saved'
-          ? 'The settings are saved and the site shows them now.'
-          : undefined,
+        queryParam(request, 'notice') === 'saved' ? adminT(request)('admin.settings.noticeSaved') : undefined,
     }),
   )
 
@@ -226,11 +227,16 @@ export function registerSettingsRoutes(admin: FastifyInstance, ctx: AppContext):
       await saveSiteSettings(ctx, actor, { ...values, version: formField(body, 'version') })
     } catch (error) {
       if (error instanceof ValidationError) {
-        const problems = formLevelProblems(error.problems, error.fields)
-        return showSettings(ctx, request, reply, { problems, errors: error.fields, values, status: 422 })
+        const problems = formLevelProblems(translateProblems(request, error), error.fields)
+        const errors = translateFieldErrors(request, error)
+        return showSettings(ctx, request, reply, { problems, errors, values, status: 422 })
       }
       if (error instanceof AppError && error.code === 'STALE_FORM')
-        return showSettings(ctx, request, reply, { problems: [error.message], values, status: 409 })
+        return showSettings(ctx, request, reply, {
+          problems: [translateErrorMessage(request, error)],
+          values,
+          status: 409,
+        })
       throw error
     }
     return reply.redirect('/admin/settings?notice=saved', 303)
