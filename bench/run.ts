@@ -18,6 +18,9 @@ import { createDb } from '../src/db/create-db.ts'
 import type { Engine } from '../src/db/dialect.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { reindexSearch, storiesAwaitingFirstIndex } from '../src/search/search.service.ts'
+import { withOfflineApp } from '../src/static/offline-app.ts'
+import { createStaticPublisher } from '../src/static/static-publisher.ts'
+import { appRenderer } from '../src/static/static-renderer.ts'
 import {
   fetchText,
   measureLatency,
@@ -27,6 +30,7 @@ import {
   startChild,
 } from './bench-tools.ts'
 import { FULL_SITE, generateSite, markerFor, readMarker, type SiteSpec } from './generate-site.ts'
+import { NGINX_PATH, startBenchNginx } from './nginx-static.ts'
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
 const OUT = path.join(ROOT, 'bench-output')
@@ -280,6 +284,78 @@ async function measureRow(
   return row
 }
 
+/**
+ * Issue 9's rows: nginx serving the story page Dateline wrote as a static file (the docs/deploy.md
+ * configuration, try_files and all), beside nginx serving the same bytes from a plain file.
+ * Skipped, with a note, where Debian's nginx is not installed.
+ */
+async function staticRows(
+  engine: Engine,
+  databaseUrl: string,
+  storyPath: string,
+  storyBytes: string,
+  appPort: number,
+  baselineRps: number | null,
+): Promise<Row[]> {
+  if (!fs.existsSync(NGINX_PATH)) {
+    log(`  nginx rows skipped: ${NGINX_PATH} is not installed`)
+    return []
+  }
+  const work = path.join(OUT, `nginx-${engine}`)
+  fs.rmSync(work, { recursive: true, force: true })
+  const staticRoot = path.join(work, 'static')
+  const plainFile = path.join(work, 'plain', 'story.html')
+  fs.mkdirSync(path.dirname(plainFile), { recursive: true })
+  fs.writeFileSync(plainFile, storyBytes)
+  // The story's file as STATIC_DIR publishing writes it (with .gz and .br), from the same database.
+  const handle = createDb(
+    engine === 'sqlite'
+      ? { engine, filename: databaseUrl }
+      : { engine: 'postgres', connectionString: databaseUrl },
+  )
+  try {
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl,
+      DEMO_CONTENT: 'off',
+      SITE_URL: 'http://bench.example',
+    })
+    const ctx = createContext({ config, db: handle, log: pino({ level: 'warn' }) })
+    await withOfflineApp(ctx, async (app) => {
+      const publisher = createStaticPublisher({
+        folder: staticRoot,
+        render: appRenderer(app, config.siteUrl),
+      })
+      const report = await publisher.publishPaths([storyPath])
+      if (report.written !== 1) throw new Error(`the static story was not written: ${JSON.stringify(report)}`)
+    })
+  } finally {
+    await handle.close()
+  }
+  const nginx = await startBenchNginx({ work, staticRoot, plainFile, appPort })
+  try {
+    const fromFile = await fetchText(nginx.staticPort, storyPath)
+    if (fromFile.status !== 200) throw new Error(`nginx answered ${fromFile.status} for ${storyPath}`)
+    return [
+      await measureRow(
+        "story, nginx from Dateline's static file",
+        'n/a',
+        nginx.staticPort,
+        [storyPath],
+        baselineRps,
+      ),
+      await measureRow(
+        'story, nginx plain file (same bytes)',
+        'n/a',
+        nginx.plainPort,
+        ['/story.html'],
+        baselineRps,
+      ),
+    ]
+  } finally {
+    await nginx.stop()
+  }
+}
+
 async function runEngine(engine: Engine, databaseUrl: string) {
   const env = { BENCH_DATABASE_URL: databaseUrl, BENCH_MEDIA_DIR: path.join(OUT, 'media') }
   fs.mkdirSync(env.BENCH_MEDIA_DIR, { recursive: true })
@@ -308,6 +384,7 @@ async function runEngine(engine: Engine, databaseUrl: string) {
     }
     const baselineRps = rows[0]?.rps ?? null
     rows.push(await measureRow('story, from the cache', 'on', cached.port, paths.story ?? [], baselineRps))
+    rows.push(...(await staticRows(engine, databaseUrl, storyPath, storyBytes, cached.port, baselineRps)))
     rows.push(
       await measureRow(
         'story, uncached (1,000 stories in turn)',
