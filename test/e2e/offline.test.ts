@@ -106,6 +106,13 @@ describe.skipIf(!hasChromium)('offline reading', { timeout: 180_000 }, () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
     const source = await response.text()
     expect(source).toMatch(/^self\.DATELINE_OFFLINE = \{"version":"[0-9a-f]{12}"/)
+    // It travels compressed, and a check for a new version while nothing changed is a 304.
+    const compressed = await t.get('/sw.js', { headers: { 'accept-encoding': 'br' } })
+    expect(compressed.headers.get('content-encoding')).toBe('br')
+    const etag = compressed.headers.get('etag') ?? ''
+    expect(etag).not.toBe('')
+    const recheck = await t.get('/sw.js', { headers: { 'accept-encoding': 'br', 'if-none-match': etag } })
+    expect(recheck.status).toBe(304)
   })
 
   it('opens the front page and stories already read without a connection; others get the offline page', async () => {
