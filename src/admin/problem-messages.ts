@@ -22,6 +22,32 @@ interface ProblemPattern {
 
 export const PROBLEM_PATTERNS: readonly ProblemPattern[] = [
   {
+    pattern: /^Choose the original story under “Translation of” from the list\.$/,
+    key: 'admin.problem.translationOfChoose',
+    values: [],
+  },
+  {
+    pattern: /^"(.*)" is not an address: write it whole, e\.g\. https:\/\/mirror\.example\.org\/$/,
+    key: 'admin.problem.mirrorNotAddress',
+    values: ['value'],
+  },
+  {
+    pattern: /^"(.*)" must start with https:\/\/ \(or http:\/\/ for an \.onion address\)$/,
+    key: 'admin.problem.mirrorScheme',
+    values: ['value'],
+  },
+  {
+    pattern: /^"(.*)" must not carry a user name or password$/,
+    key: 'admin.problem.mirrorCredentials',
+    values: ['value'],
+  },
+  {
+    pattern: /^An address may be at most (\d+) characters$/,
+    key: 'admin.problem.mirrorTooLong',
+    values: ['max'],
+  },
+  { pattern: /^List at most (\d+) mirrors$/, key: 'admin.problem.mirrorTooMany', values: ['max'] },
+  {
     pattern: /^The publication time must be in the future; to publish now, press Publish now\.$/,
     key: 'admin.problem.publicationTimeFutureNow',
     values: [],

@@ -2,6 +2,13 @@
 // move up and down, nest under a parent, delete an empty one. Plain forms: no JavaScript needed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { type AdminChrome, AdminLayout, CsrfField, Notice, ProblemList } from '../admin/admin-layout.tsx'
+import {
+  type AdminMessageKey,
+  type AdminTranslate,
+  adminT,
+  adminTranslate,
+  useAdminT,
+} from '../admin/admin-messages.ts'
 import { adminChrome, sendAdminPage } from '../admin/admin-pages.ts'
 import { asFormBody, type FormBody, formField } from '../admin/form-body.ts'
 import {
@@ -11,6 +18,7 @@ import {
   TextAreaField,
   TextField,
 } from '../admin/form-fields.tsx'
+import { translateErrorMessage, translateFieldErrors, translateProblems } from '../admin/problem-messages.ts'
 import { idParam, queryParam } from '../admin/route-params.ts'
 import { requireActor } from '../auth/route-access.ts'
 import type { AppContext } from '../context.ts'
@@ -34,11 +42,11 @@ import {
 
 const ACCESS = { config: { capability: 'sections.manage' } } as const
 
-const NOTICES: Record<string, string> = {
-  created: 'The section is created. It is in the site’s navigation now.',
-  saved: 'The section is saved.',
-  moved: 'The order is saved.',
-  deleted: 'The section is deleted.',
+const NOTICES: Record<string, AdminMessageKey> = {
+  created: 'admin.sections.noticeCreated',
+  saved: 'admin.sections.noticeSaved',
+  moved: 'admin.sections.noticeMoved',
+  deleted: 'admin.sections.noticeDeleted',
 }
 
 interface SectionFormValues {
@@ -57,6 +65,11 @@ function translatedLanguages(defaultLanguage: string): SiteLanguage[] {
   return SITE_LANGUAGES.filter((language) => language !== defaultLanguage)
 }
 
+function noticeOf(request: FastifyRequest): string | undefined {
+  const key = NOTICES[queryParam(request, 'notice')]
+  return key && adminT(request)(key)
+}
+
 /** Name and description fields for each language other than the default. */
 function SectionTranslationFields(props: {
   values: SectionFormValues
@@ -64,13 +77,14 @@ function SectionTranslationFields(props: {
   idPrefix: string
   languages: readonly SiteLanguage[]
 }) {
-  const { t } = useLocale()
+  const locale = useLocale()
+  const { t } = locale
   return (
     <fieldset class="section-translations">
       <legend>{t('languages.sections.translationsLegend')}</legend>
       <p class="hint">{t('languages.sections.translationsHint')}</p>
       {props.languages.map((language) => {
-        const label = `${LANGUAGES[language].englishName} (${LANGUAGES[language].nativeName})`
+        const label = adminTranslate(locale)(`admin.language.${language}`)
         const value = props.values.translations[language] ?? { name: '', description: '' }
         return (
           <div key={language} lang={language} dir={LANGUAGES[language].dir}>
@@ -103,7 +117,7 @@ function indentedName(s: SectionTreeItem): string {
   return `${'— '.repeat(s.depth)}${s.name}`
 }
 
-function parentOptions(tree: SectionTreeItem[], excludeId?: number) {
+function parentOptions(t: AdminTranslate, tree: SectionTreeItem[], excludeId?: number) {
   // A section cannot go inside itself or its own subsections: those are left out of the list
   // (the server refuses them too).
   const excluded = new Set<number>()
@@ -112,7 +126,7 @@ function parentOptions(tree: SectionTreeItem[], excludeId?: number) {
     for (const s of tree) if (s.parentId !== null && excluded.has(s.parentId)) excluded.add(s.id)
   }
   return [
-    { value: '', label: 'None (top level, in the navigation)' },
+    { value: '', label: t('admin.sections.parentNone') },
     ...tree.filter((s) => !excluded.has(s.id)).map((s) => ({ value: String(s.id), label: indentedName(s) })),
   ]
 }
@@ -126,11 +140,12 @@ function SectionFields(props: {
   languages?: readonly SiteLanguage[]
 }) {
   const { values, errors, idPrefix } = props
+  const t = useAdminT()
   return (
     <>
       <TextField
         name="name"
-        label="Name"
+        label={t('admin.apiKeys.colName')}
         value={values.name}
         errors={errors}
         idPrefix={idPrefix}
@@ -139,16 +154,16 @@ function SectionFields(props: {
       />
       <TextField
         name="slug"
-        label="Slug (the address)"
+        label={t('admin.common.slug')}
         value={values.slug}
         errors={errors}
         idPrefix={idPrefix}
         dir="auto"
-        hint="Lowercase letters, digits and hyphens, e.g. world-news. Left empty, it is made from the name. Changing it keeps the old addresses working (they redirect)."
+        hint={t('admin.sections.slugHint')}
       />
       <TextAreaField
         name="description"
-        label="Description (optional)"
+        label={t('admin.sections.description')}
         value={values.description}
         errors={errors}
         idPrefix={idPrefix}
@@ -157,12 +172,12 @@ function SectionFields(props: {
       />
       <SelectField
         name="parentId"
-        label="Inside section"
+        label={t('admin.sections.parent')}
         value={values.parentId}
         errors={errors}
         idPrefix={idPrefix}
-        options={parentOptions(props.tree, props.excludeId)}
-        hint="Subsections are listed on their parent’s page; only top-level sections are in the navigation."
+        options={parentOptions(t, props.tree, props.excludeId)}
+        hint={t('admin.sections.parentHint')}
       />
       <SectionTranslationFields
         values={values}
@@ -185,14 +200,15 @@ export function SectionsPage(props: {
   languages: readonly SiteLanguage[]
 }) {
   const { chrome, tree } = props
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={chrome} title="Sections">
-      <h1>Sections</h1>
+    <AdminLayout chrome={chrome} title={t('admin.nav.sections')}>
+      <h1>{t('admin.nav.sections')}</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <section aria-labelledby="section-list-heading">
-        <h2 id="section-list-heading">In the order readers see them</h2>
+        <h2 id="section-list-heading">{t('admin.sections.order')}</h2>
         {tree.length === 0 ? (
-          <p>No sections yet. Create the first one below.</p>
+          <p>{t('admin.sections.none')}</p>
         ) : (
           <ol class="manage-list section-tree">
             {tree.map((s) => (
@@ -200,13 +216,17 @@ export function SectionsPage(props: {
                 <div class="manage-main">
                   <a href={`/admin/sections/${s.id}`} class="manage-name">
                     {s.depth > 0 ? (
-                      <span class="visually-hidden">{`Subsection, level ${s.depth + 1}: `}</span>
+                      <span class="visually-hidden">
+                        {t('admin.sections.subsectionLevel', { level: s.depth + 1 })}{' '}
+                      </span>
                     ) : null}
-                    {s.name}
+                    <bdi>{s.name}</bdi>
                   </a>
                   <span class="manage-meta">
-                    <code>{s.url}</code> · {s.storyCount} {s.storyCount === 1 ? 'story' : 'stories'}
-                    {s.childCount > 0 ? ` · ${s.childCount} subsection${s.childCount === 1 ? '' : 's'}` : ''}
+                    <code dir="ltr">{s.url}</code> · {t('admin.tags.storyCount', { count: s.storyCount })}
+                    {s.childCount > 0
+                      ? ` · ${t('admin.sections.subsectionCount', { count: s.childCount })}`
+                      : ''}
                   </span>
                 </div>
                 <div class="manage-actions">
@@ -217,9 +237,9 @@ export function SectionsPage(props: {
                       type="submit"
                       class="small"
                       disabled={s.isFirstSibling}
-                      aria-label={`Move ${s.name} up`}
+                      aria-label={t('admin.sections.moveUpLabel', { name: s.name })}
                     >
-                      ↑ Up
+                      ↑ {t('admin.sections.up')}
                     </button>
                   </form>
                   <form method="post" action={`/admin/sections/${s.id}/move`} class="inline-form">
@@ -229,13 +249,17 @@ export function SectionsPage(props: {
                       type="submit"
                       class="small"
                       disabled={s.isLastSibling}
-                      aria-label={`Move ${s.name} down`}
+                      aria-label={t('admin.sections.moveDownLabel', { name: s.name })}
                     >
-                      ↓ Down
+                      ↓ {t('admin.sections.down')}
                     </button>
                   </form>
-                  <a href={`/admin/sections/${s.id}`} class="button-link small" aria-label={`Edit ${s.name}`}>
-                    Edit
+                  <a
+                    href={`/admin/sections/${s.id}`}
+                    class="button-link small"
+                    aria-label={t('admin.sections.editLabel', { name: s.name })}
+                  >
+                    {t('admin.sections.edit')}
                   </a>
                 </div>
               </li>
@@ -245,7 +269,7 @@ export function SectionsPage(props: {
       </section>
 
       <section class="panel" aria-labelledby="new-section-heading">
-        <h2 id="new-section-heading">New section</h2>
+        <h2 id="new-section-heading">{t('admin.sections.newHeading')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action="/admin/sections" class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
@@ -256,7 +280,7 @@ export function SectionsPage(props: {
             idPrefix="new-"
             languages={props.languages}
           />
-          <button type="submit">Create section</button>
+          <button type="submit">{t('admin.sections.create')}</button>
         </form>
       </section>
     </AdminLayout>
@@ -277,17 +301,23 @@ export function SectionEditPage(props: {
 }) {
   const { chrome, section } = props
   const item = props.tree.find((s) => s.id === section.id)
+  const t = useAdminT()
   return (
-    <AdminLayout chrome={chrome} title={`Section: ${section.name}`}>
+    <AdminLayout chrome={chrome} title={t('admin.sections.pageTitle', { name: section.name })}>
       <p>
-        <a href="/admin/sections">← All sections</a>
+        <a href="/admin/sections">{t('admin.sections.back')}</a>
       </p>
-      <h1>Section: {section.name}</h1>
+      <h1>
+        {t('admin.stories.section')}: <bdi>{section.name}</bdi>
+      </h1>
       <p>
-        On the site: <a href={section.url}>{section.url}</a>
+        {t('admin.tags.onTheSite')}{' '}
+        <a href={section.url} dir="ltr">
+          {section.url}
+        </a>
       </p>
       <section class="panel" aria-labelledby="edit-section-heading">
-        <h2 id="edit-section-heading">Name, address and place</h2>
+        <h2 id="edit-section-heading">{t('admin.sections.editHeading')}</h2>
         <ProblemList problems={props.problems} />
         <form method="post" action={`/admin/sections/${section.id}`} class="stacked-form">
           <CsrfField token={chrome.csrfToken} />
@@ -302,11 +332,11 @@ export function SectionEditPage(props: {
             idPrefix="edit-"
             languages={props.languages}
           />
-          <button type="submit">Save section</button>
+          <button type="submit">{t('admin.sections.save')}</button>
         </form>
       </section>
       <section class="panel" aria-labelledby="delete-section-heading">
-        <h2 id="delete-section-heading">Delete</h2>
+        <h2 id="delete-section-heading">{t('admin.common.delete')}</h2>
         {props.deleteProblem ? (
           <Notice kind="error">
             <p>{props.deleteProblem}</p>
@@ -314,14 +344,13 @@ export function SectionEditPage(props: {
         ) : null}
         {item && (item.storyCount > 0 || item.childCount > 0) ? (
           <p>
-            This section cannot be deleted while it has stories ({item.storyCount}) or subsections (
-            {item.childCount}).
+            {t('admin.sections.cannotDelete', { stories: item.storyCount, subsections: item.childCount })}
           </p>
         ) : (
           <form method="post" action={`/admin/sections/${section.id}/delete`}>
             <CsrfField token={chrome.csrfToken} />
             <button type="submit" class="danger">
-              Delete this section
+              {t('admin.sections.delete')}
             </button>
           </form>
         )}
@@ -433,7 +462,7 @@ async function showEdit(
 
 export function registerSectionRoutes(admin: FastifyInstance, ctx: AppContext): void {
   admin.get('/sections', ACCESS, async (request, reply) =>
-    showList(ctx, request, reply, { notice: NOTICES[queryParam(request, 'notice')] }),
+    showList(ctx, request, reply, { notice: noticeOf(request) }),
   )
 
   admin.post('/sections', ACCESS, async (request, reply) => {
@@ -444,8 +473,8 @@ export function registerSectionRoutes(admin: FastifyInstance, ctx: AppContext): 
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       return showList(ctx, request, reply, {
-        problems: formLevelProblems(error.problems, error.fields),
-        errors: error.fields,
+        problems: formLevelProblems(translateProblems(request, error), error.fields),
+        errors: translateFieldErrors(request, error),
         form,
         status: 422,
       })
@@ -475,10 +504,10 @@ export function registerSectionRoutes(admin: FastifyInstance, ctx: AppContext): 
       })
     } catch (error) {
       if (error instanceof ValidationError) {
-        const problems = formLevelProblems(error.problems, error.fields)
+        const problems = formLevelProblems(translateProblems(request, error), error.fields)
         return showEdit(ctx, request, reply, id, {
           problems,
-          errors: error.fields,
+          errors: translateFieldErrors(request, error),
           form,
           expected,
           status: 422,
@@ -487,7 +516,11 @@ export function registerSectionRoutes(admin: FastifyInstance, ctx: AppContext): 
       if (error instanceof AppError && error.code === 'STALE_FORM') {
         // The form shows the person's input; the hidden "expected" values move on to the
         // section as it is now, so saving again (after checking) goes through.
-        return showEdit(ctx, request, reply, id, { problems: [error.message], form, status: 409 })
+        return showEdit(ctx, request, reply, id, {
+          problems: [translateErrorMessage(request, error)],
+          form,
+          status: 409,
+        })
       }
       throw error
     }
@@ -498,7 +531,7 @@ export function registerSectionRoutes(admin: FastifyInstance, ctx: AppContext): 
     const actor = requireActor(request)
     const direction = formField(asFormBody(request.body), 'direction')
     if (direction !== 'up' && direction !== 'down') {
-      const message = 'Choose to move the section up or down.'
+      const message = adminT(request)('admin.problem.moveUpOrDown')
       return showList(ctx, request, reply, { problems: [message], status: 422 })
     }
     await moveSection(ctx, actor, idParam(request), direction)
@@ -512,7 +545,10 @@ export function registerSectionRoutes(admin: FastifyInstance, ctx: AppContext): 
       await deleteSection(ctx, actor, id)
     } catch (error) {
       if (error instanceof AppError && error.code === 'SECTION_IN_USE')
-        return showEdit(ctx, request, reply, id, { deleteProblem: error.message, status: 409 })
+        return showEdit(ctx, request, reply, id, {
+          deleteProblem: translateErrorMessage(request, error),
+          status: 409,
+        })
       throw error
     }
     return reply.redirect('/admin/sections?notice=deleted', 303)
