@@ -131,7 +131,10 @@ export async function assertWritableFolder(ops: FileSystemOps, folder: string): 
     await ops.writeFile(probe, Buffer.from('ok'))
     await ops.unlink(probe)
   } catch (error) {
-    throw new Error(`Cannot write to ${folder}: ${describeFileError(error)}`, { cause: error })
+    // No `cause`: the CLI would print the system's message a second time after ours.
+    throw Object.assign(new Error(`Cannot write to ${folder}: ${describeFileError(error)}`), {
+      code: (error as NodeJS.ErrnoException | undefined)?.code,
+    })
   }
 }
 
@@ -148,6 +151,8 @@ export function describeFileError(error: unknown): string {
       return `permission denied (${code})`
     case 'EROFS':
       return 'the file system is read-only (EROFS)'
+    case 'ENOENT':
+      return 'the folder does not exist and cannot be created there (ENOENT)'
     case 'ENOTDIR':
       return 'a part of the path is a file, not a folder (ENOTDIR)'
     default:
