@@ -172,3 +172,44 @@ for (const { engine, isAvailable, label } of testEngines()) {
     })
   })
 }
+
+// A newsroom whose default language is Dari gets the same demo: English stories under /en/, their
+// Dari translations at the root (the demo's stories carry their own language, not the default).
+describe('demo seed with Dari as the default language', () => {
+  let database: TestDatabase
+  let handle: DbHandle
+
+  afterAll(async () => {
+    await handle?.close()
+    await database?.drop()
+  })
+
+  it('seeds English, Dari and Pashto stories and links the translations', async () => {
+    database = await createTestDatabase('sqlite')
+    handle = createDb(database.config)
+    await migrateToLatest(handle.db, handle.engine)
+    const filename = database.config.engine === 'sqlite' ? database.config.filename : ''
+    const ctx = createContext({
+      config: loadConfig(
+        { DATABASE_URL: filename, MEDIA_DIR: database.dir, DEFAULT_LANGUAGE: 'fa' },
+        database.dir,
+      ),
+      db: handle,
+      log: pino({ level: 'silent' }),
+      clock: { now: () => NOW },
+    })
+    expect(await seedDemoIfEmpty(ctx)).toBeDefined()
+    const languages = await handle.db
+      .selectFrom('articles')
+      .select(['language', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('language')
+      .execute()
+    expect(new Set(languages.map((l) => l.language))).toEqual(new Set(['en', 'fa', 'ps']))
+    const linked = await handle.db
+      .selectFrom('articles')
+      .select('id')
+      .where('translation_group_id', 'is not', null)
+      .execute()
+    expect(linked.length).toBeGreaterThan(0)
+  }, 60_000)
+})

@@ -86,6 +86,9 @@ export async function seedDemo(ctx: AppContext): Promise<SeedResult> {
   for (const article of plan) {
     const image = article.image === undefined ? undefined : DEMO_IMAGES.find((i) => i.name === article.image)
     const id = await createArticle(ctx, actor, {
+      // Written in English whatever the default language is (DEFAULT_LANGUAGE=fa still gets
+      // English stories, at /en/, and their Dari translations at the root).
+      language: 'en',
       headline: article.headline,
       dek: article.dek,
       bodyHtml: article.bodyHtml,
