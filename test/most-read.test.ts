@@ -67,7 +67,11 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(response.headers.get('cache-control')).toBe('no-store')
       expect(response.headers.get('set-cookie')).toBeNull()
       // A valid 1×1 GIF, so the browser never reports a broken image on the story page.
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 6).toString('latin1')).toBe('GIF89a')
+      expect(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(0, 6)
+          .toString('latin1'),
+      ).toBe('GIF89a')
       await views.flush()
       const rows = await t.ctx.db.selectFrom('article_views').selectAll().execute()
       expect(rows).toEqual([{ article_id: ids.a, day: '2026-11-27', count: 1 }])

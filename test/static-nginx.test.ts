@@ -275,5 +275,10 @@ describe.skipIf(!hasNginx)('nginx serves Dateline pages from STATIC_DIR', () => 
     expect(saveData.headers['x-static']).toBeUndefined()
     const staff = await rawGet(port, '/', { cookie: 'dateline_session=abc' })
     expect(staff.headers['x-static']).toBeUndefined()
+    // So do readers who switched on lite mode (src/lite/lite-mode.site.ts): no images for them.
+    const lite = await rawGet(port, '/news/road-works-close-the-old-bridge', { cookie: 'dateline_lite=1' })
+    expect(lite.status).toBe(200)
+    expect(lite.headers['x-static']).toBeUndefined()
+    expect(lite.headers['cache-control']).toMatch(/private/)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseRelated, type RelatedInput, textSimilarity, significantWords } from './related.ts'
+import { chooseRelated, type RelatedInput, significantWords, textSimilarity } from './related.ts'
 
 const story: RelatedInput = {
   id: 1,

@@ -30,7 +30,9 @@ export function registerStoryRevisionRoutes(
   admin.get('/stories/:id/preview', { config: { capability: 'story.preview' } }, async (request, reply) => {
     const actor = requireActor(request)
     const article = await previewArticle(ctx, actor, storyId(request))
-    const chrome = await buildChrome(ctx, article.language)
+    // The preview is a staff page: it never registers the readers' offline worker (src/offline/),
+    // so nothing a signed-in editor opens starts the worker that keeps pages on the device.
+    const chrome = { ...(await buildChrome(ctx, article.language)), offlineScriptUrl: undefined }
     // The story's own language, not the admin's: the preview is the page readers will get.
     const page = (
       <LocaleContext.Provider value={chrome.locale}>

@@ -32,7 +32,10 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(engine)
   const config: Config = {
-    ...loadConfig({ MEDIA_DIR: `${database.dir}/media`, SITE_URL: 'https://news.example', ...options.env }, database.dir),
+    ...loadConfig(
+      { MEDIA_DIR: `${database.dir}/media`, SITE_URL: 'https://news.example', ...options.env },
+      database.dir,
+    ),
     database: database.config,
   }
   const db = createDb(config.database)
