@@ -20,6 +20,7 @@ Configuration (environment variables):
   SITE_URL       public address of the site (default http://localhost:PORT)
   SITE_NAME      the newsroom's name (default "Dateline Daily")
   TZ             IANA time zone for dates shown to readers (default Asia/Kabul)
+  DEFAULT_LANGUAGE en|fa|ps: the language at the site's root; the others live under /fa/, /ps/, /en/ (default en)
   DEMO_CONTENT   on|off: seed a demo newsroom into an empty database (default on)
   MEDIA_DIR      folder for media files (default ./data/media)
   LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
