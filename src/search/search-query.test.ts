@@ -6,8 +6,10 @@ import {
   MAX_QUERY_TOKENS,
   markedTextToHtml,
   parseSearchQuery,
+  snippetAround,
   toFts5Match,
   toTsQuery,
+  unmarkedText,
 } from './search-query.ts'
 
 describe('parseSearchQuery', () => {
@@ -64,5 +66,28 @@ describe('highlightWords', () => {
     expect(query && highlightWords('كتاب‌ها را مي‌رَوم', query)).toBe(
       `${MARK_START}كتاب‌ها${MARK_END} را ${MARK_START}مي‌رَوم${MARK_END}`,
     )
+  })
+})
+
+describe('snippetAround', () => {
+  const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `word${from + i}`).join(' ')
+
+  it('marks every match and cuts around the first, with ellipses where the text goes on', () => {
+    const query = parseSearchQuery('wells')
+    if (!query) throw new Error('no query')
+    const snippet = snippetAround(`${words(30)} the new wells opened ${words(30, 30)} more wells`, query, 10)
+    expect(snippet.startsWith('…')).toBe(true)
+    expect(snippet.endsWith('…')).toBe(true)
+    expect(snippet).toContain(`${MARK_START}wells${MARK_END}`)
+    expect(unmarkedText(snippet).replaceAll('…', '').split(' ')).toHaveLength(10)
+  })
+
+  it('keeps a short text whole, and starts at the beginning when nothing matches', () => {
+    const query = parseSearchQuery('pomegr')
+    if (!query) throw new Error('no query')
+    expect(snippetAround('Pomegranates from Kandahar', query)).toBe(
+      `${MARK_START}Pomegranates${MARK_END} from Kandahar`,
+    )
+    expect(snippetAround(words(40), query, 5)).toBe(`${words(5)}…`)
   })
 })

@@ -84,3 +84,18 @@ export function highlightWords(text: string, query: SearchQuery): string {
     searchTokens(word).some(matches) ? `${MARK_START}${word}${MARK_END}` : word,
   )
 }
+
+/**
+ * A passage of `text` around the first of the query's words, with every match marked: about
+ * `length` words, "…" where it is cut. The words are marked as highlightWords marks a headline.
+ */
+export function snippetAround(text: string, query: SearchQuery, length = 24): string {
+  const words = highlightWords(text, query)
+    .split(/\s+/u)
+    .filter((w) => w !== '')
+  const first = words.findIndex((w) => w.includes(MARK_START))
+  // A little context before the first match, as a reader expects from a search snippet.
+  const start = Math.max(0, Math.min(first === -1 ? 0 : first - 6, words.length - length))
+  const end = Math.min(words.length, start + length)
+  return `${start > 0 ? '…' : ''}${words.slice(start, end).join(' ')}${end < words.length ? '…' : ''}`
+}

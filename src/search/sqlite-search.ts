@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.ts'
 import { HIT_COLUMNS, RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
 import type { SearchBackend, SearchBackendOptions, SearchHitRow, SearchMarks } from './search-index.ts'
-import { MARK_END, MARK_START, toFts5Match } from './search-query.ts'
+import { snippetAround, toFts5Match } from './search-query.ts'
 
 // Column order of search_fts: headline, dek, body, tags, authors, status (unindexed).
 const BM25 = sql<number>`bm25(search_fts, 10.0, 4.0, 1.0, 4.0, 4.0)`
@@ -95,18 +95,16 @@ export function createSqliteSearchBackend(
     async marks(query, articleIds) {
       const result = new Map<number, SearchMarks>()
       if (articleIds.length === 0) return result
+      // By rowid alone, the snippet made here: FTS5's snippet() needs the MATCH again, and FTS5
+      // evaluates a MATCH over every matching document before it applies "rowid IN (…)" — 300 ms
+      // for a common word at 100,000 stories, against under a millisecond for these ten rows.
       const rows = await db
         .selectFrom('search_fts')
-        .select([
-          'rowid',
-          sql<string>`snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS})`.as(
-            'snippet',
-          ),
-        ])
-        .where(sql<boolean>`search_fts MATCH ${toFts5Match(query)}`)
+        .select(['rowid', 'body'])
         .where('rowid', 'in', articleIds)
         .execute()
-      for (const row of rows) result.set(row.rowid, { snippet: row.snippet })
+      for (const row of rows)
+        result.set(row.rowid, { snippet: snippetAround(row.body, query, SNIPPET_TOKENS) })
       return result
     },
   }
