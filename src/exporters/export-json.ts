@@ -36,6 +36,25 @@ export interface ExportSummary {
   mediaFilesMissing?: number
 }
 
+/** Every count at zero; the media file counts only when files are copied. Both formats start here. */
+export function emptyExportSummary(options: ExportJsonOptions): ExportSummary {
+  const summary: ExportSummary = {
+    stories: 0,
+    revisions: 0,
+    sections: 0,
+    tags: 0,
+    authors: 0,
+    media: 0,
+    redirects: 0,
+    settings: 0,
+  }
+  if (options.copyMediaTo !== undefined) {
+    summary.mediaFilesCopied = 0
+    summary.mediaFilesMissing = 0
+  }
+  return summary
+}
+
 export interface ExportJsonOptions {
   /** A folder to copy every media file into (originals and variants, same relative paths). */
   copyMediaTo?: string
@@ -71,21 +90,8 @@ export async function exportJson(
 ): Promise<ExportSummary> {
   const { db } = ctx
   const out = createExportWriter(file)
-  const summary: ExportSummary = {
-    stories: 0,
-    revisions: 0,
-    sections: 0,
-    tags: 0,
-    authors: 0,
-    media: 0,
-    redirects: 0,
-    settings: 0,
-  }
+  const summary = emptyExportSummary(options)
   const storage = ctx.mediaStorage ?? createLocalMediaStorage(ctx.config.mediaDir)
-  if (options.copyMediaTo !== undefined) {
-    summary.mediaFilesCopied = 0
-    summary.mediaFilesMissing = 0
-  }
   const hidden = await pseudonymLinks(ctx)
   try {
     await out.write(

@@ -18,7 +18,7 @@ import { toZonedIso } from '../lib/time.ts'
 import { mediaUrl } from '../media/media.service.ts'
 import { createLocalMediaStorage } from '../media/storage.ts'
 import { getSiteSettings } from '../settings/settings.service.ts'
-import type { ExportJsonOptions, ExportSummary } from './export-json.ts'
+import { type ExportJsonOptions, type ExportSummary, emptyExportSummary } from './export-json.ts'
 import { copyMediaFile, createExportWriter, pages } from './export-writer.ts'
 import {
   ATTACHMENT_ID_OFFSET,
@@ -76,21 +76,8 @@ export async function exportWxr(
   const { db } = ctx
   const site = ctx.config.siteUrl.replace(/\/$/, '')
   const out = createExportWriter(file)
-  const summary: ExportSummary = {
-    stories: 0,
-    revisions: 0,
-    sections: 0,
-    tags: 0,
-    authors: 0,
-    media: 0,
-    redirects: 0,
-    settings: 0,
-  }
+  const summary = emptyExportSummary(options)
   const storage = ctx.mediaStorage ?? createLocalMediaStorage(ctx.config.mediaDir)
-  if (options.copyMediaTo !== undefined) {
-    summary.mediaFilesCopied = 0
-    summary.mediaFilesMissing = 0
-  }
   try {
     const { siteName, timeZone } = await getSiteSettings(ctx)
     await out.write(`<?xml version="1.0" encoding="UTF-8" ?>
