@@ -76,7 +76,9 @@ async function build(newestInput) {
   })
   // The bundle is stamped with the newest input it was built from, not with the time it was
   // written: a source saved while esbuild ran is newer, so the next start rebuilds.
-  const stamp = new Date(newestInput)
+  // Rounded up to the next millisecond: file times carry fractions of one, a Date does not, and a
+  // stamp a fraction older than its newest input would make every build stale at once.
+  const stamp = new Date(Math.ceil(newestInput))
   fs.utimesSync(temporary, stamp, stamp)
   // Atomic: two processes starting at once each write their own file; either result is whole.
   fs.renameSync(temporary, BUNDLE)
