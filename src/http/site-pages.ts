@@ -5,6 +5,7 @@ import { isImageFreeVariant, requestVariant } from '../cache/cache-key.ts'
 import { surrogateKeyHeader } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { createLocale } from '../i18n/locale.ts'
+import { zonedYearMonth } from '../lib/time.ts'
 import { listSections } from '../sections/sections.service.ts'
 import { getSiteSettings, siteLogo } from '../settings/settings.service.ts'
 import { renderDocument } from '../views/render.ts'
@@ -43,9 +44,7 @@ export async function buildChrome(
     offlineScriptUrl: offlineScriptUrl(),
     isSaveData: request !== undefined && isImageFreeVariant(requestVariant(request.headers)),
     isLiteMode: request !== undefined && requestVariant(request.headers) === 'lite',
-    year: Number(
-      new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, year: 'numeric' }).format(ctx.clock.now()),
-    ),
+    year: zonedYearMonth(ctx.clock.now().toISOString(), settings.timeZone).year,
   }
 }
 

@@ -64,6 +64,19 @@ function dateFormat(
   return format
 }
 
+// The same for numbers: a page builds its Locale on every uncached render.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = numberFormats.get(key)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options)
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
 /**
  * Formats without the era: CLDR's Pashto Solar Hijri pattern prints "AP" (Anno Persico) in Latin
  * letters in the middle of the date, which no Afghan reader writes.
@@ -86,8 +99,8 @@ export function createLocale(options: LocaleOptions): Locale {
   const intlLocale = intlLocaleFor(options)
   const { timeZone, defaultLanguage } = options
   const gregorianLocale = intlLocale.replace('-ca-persian', '-ca-gregory')
-  const numbers = new Intl.NumberFormat(intlLocale)
-  const years = new Intl.NumberFormat(intlLocale, { useGrouping: false })
+  const numbers = numberFormat(intlLocale, {})
+  const years = numberFormat(intlLocale, { useGrouping: false })
   return {
     language,
     defaultLanguage,
