@@ -11,6 +11,11 @@ export interface StoredSettings {
 export interface SettingsCache {
   /** The cached read, if one is fresh; `load` runs (once, shared by concurrent callers) otherwise. */
   get(load: () => Promise<StoredSettings>): Promise<StoredSettings>
+  /**
+   * The cached read when it is loaded and fresh, without waiting: for the page cache's front door
+   * (src/cache/cache-front-door.ts), which answers before any await. Undefined otherwise.
+   */
+  peek(): StoredSettings | undefined
   clear(): void
 }
 
@@ -21,18 +26,27 @@ export interface SettingsCache {
 export const SETTINGS_CACHE_MS = 30_000
 
 export function createSettingsCache(now: () => number = Date.now): SettingsCache {
-  let entry: { value: Promise<StoredSettings>; loadedAt: number } | undefined
+  let entry: { value: Promise<StoredSettings>; loadedAt: number; loaded?: StoredSettings } | undefined
   return {
     get(load) {
       if (entry && now() - entry.loadedAt < SETTINGS_CACHE_MS) return entry.value
       const value = load()
-      const current = { value, loadedAt: now() }
+      const current: NonNullable<typeof entry> = { value, loadedAt: now() }
       entry = current
+      value.then(
+        (loaded) => {
+          current.loaded = loaded
+        },
+        () => undefined,
+      )
       // A failed read is not remembered: the next request tries again.
       value.catch(() => {
         if (entry === current) entry = undefined
       })
       return value
+    },
+    peek() {
+      return entry && now() - entry.loadedAt < SETTINGS_CACHE_MS ? entry.loaded : undefined
     },
     clear() {
       entry = undefined
