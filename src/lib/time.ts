@@ -1,16 +1,38 @@
 // Times are stored in UTC and shown in the site's time zone. These helpers keep Intl in one place.
 
+// An Intl.DateTimeFormat costs tens of microseconds to build and a page formats dozens of dates:
+// each is built once per locale, zone and options. The keys come from a handful of languages and
+// the admin's time zone; the bound only guards against a caller that would vary them endlessly.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const MAX_DATE_FORMATS = 500
+
+export function cachedDateFormat(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...options })
+    if (dateFormats.size >= MAX_DATE_FORMATS) dateFormats.clear()
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
+const OFFSET_PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+}
+
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant)
+  const parts = cachedDateFormat('en-US', timeZone, OFFSET_PARTS).formatToParts(instant)
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0)
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000)
@@ -56,17 +78,15 @@ export function zonedMonthRange(
 }
 
 export function formatDateTime(iso: string, timeZone: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(iso),
-  )
+  return cachedDateFormat(locale, timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
 }
 
 export function formatDate(iso: string, timeZone: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(new Date(iso))
+  return cachedDateFormat(locale, timeZone, { dateStyle: 'long' }).format(new Date(iso))
 }
 
 export function formatMonth(year: number, month: number, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
+  return cachedDateFormat(locale, 'UTC', { year: 'numeric', month: 'long' }).format(
     new Date(Date.UTC(year, month - 1, 15)),
   )
 }
