@@ -71,7 +71,9 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(text).toMatch(
         /dateline_http_requests_total\{route="\/:first\/:second",method="GET",status="200"\} 1/,
       )
-      expect(text).toMatch(/dateline_http_requests_total\{route="\(page cache\)",method="GET",status="200"\} 1/)
+      expect(text).toMatch(
+        /dateline_http_requests_total\{route="\(page cache\)",method="GET",status="200"\} 1/,
+      )
       expect(text).not.toContain('counted-story')
       expect(text).toContain('dateline_http_request_duration_seconds_bucket')
       expect(text).toMatch(/dateline_page_cache_hits \d+/)
