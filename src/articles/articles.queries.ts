@@ -2,6 +2,7 @@
 // surface (site, feeds, API, search, sitemaps) lists articles through these functions.
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { ArticleRow, ArticleStatus, Database } from '../db/tables.ts'
+import type { CandidateSource } from './related.ts'
 
 /** Visible to readers: published, and its publication time has come. */
 export function isPublished(now: Date) {
@@ -288,47 +289,53 @@ export async function findAnyArticleBySlug(
 }
 
 /**
- * Candidates for "Check Also": the newest published stories in the same language from the story's
- * section and from each of its tags (at most five tags). The final choice, by tags, section and
- * text, is made in related.ts.
+ * Sources for "Check Also": the newest published stories in the same language from the story's
+ * section and from each of its tags (at most five tags), as ids and times from the listing
+ * indexes. The shortlist and the choice are made in related.ts; listSummaryRows reads the
+ * shortlist.
  *
  * One query with "same section OR shares a tag" walks the whole archive newest-first testing each
  * row, which took 50–70 ms at 100,000 stories; separate queries each follow an index (section
  * listing, tag → story) and stay in the low milliseconds however large the archive grows.
  */
-export async function listRelatedCandidates(
+export async function listRelatedSources(
   db: Kysely<Database>,
   now: Date,
   article: { id: number; language: string; sectionId: number; tagIds: number[] },
   limitPerSource: number,
-): Promise<ArticleSummaryRow[]> {
+): Promise<CandidateSource[]> {
   const visible = { language: article.language, excludeIds: [article.id] }
-  const idsOf = async (filter: ArticleFilter): Promise<number[]> => {
+  const newestOf = async (tagId: number | undefined): Promise<CandidateSource> => {
+    const filter: ArticleFilter = tagId === undefined ? { sectionIds: [article.sectionId] } : { tagId }
     // A popular tag's newest stories are found by walking the listing, as on its own page: reading
     // all 14,000 members of the most popular generated tag took ~30 ms of a story page.
     const tagLookup =
-      filter.tagId === undefined
-        ? 'members'
-        : await tagLookupFor(db, filter.tagId, { limit: limitPerSource, offset: 0 })
+      tagId === undefined ? 'members' : await tagLookupFor(db, tagId, { limit: limitPerSource, offset: 0 })
     const rows = await newestFirst(
       filteredQuery(
         db.selectFrom('articles').where(isPublished(now)),
         { ...visible, ...filter },
         tagLookup,
-      ).select('articles.id'),
+      ).select(['articles.id', 'articles.published_at']),
     )
       .limit(limitPerSource)
       .execute()
-    return rows.map((row) => row.id)
+    return { tagId, stories: rows.map((row) => ({ id: row.id, publishedAt: row.published_at ?? '' })) }
   }
-  const sources = await Promise.all([
-    idsOf({ sectionIds: [article.sectionId] }),
-    ...article.tagIds.slice(0, 5).map((tagId) => idsOf({ tagId })),
-  ])
-  const ids = [...new Set(sources.flat())]
+  return Promise.all([newestOf(undefined), ...article.tagIds.slice(0, 5).map((tagId) => newestOf(tagId))])
+}
+
+/** Listing rows of the given stories, newest first (whatever their status: the caller chose them). */
+export async function listSummaryRows(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<ArticleSummaryRow[]> {
   if (ids.length === 0) return []
   return newestFirst(
-    db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids),
+    db
+      .selectFrom('articles')
+      .select(SUMMARY_COLUMNS)
+      .where('articles.id', 'in', [...ids]),
   ).execute()
 }
 
