@@ -67,13 +67,27 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
  * letters in the middle of the date, which no Afghan reader writes.
  */
 function formatWithoutEra(format: Intl.DateTimeFormat, date: Date): string {
-  return format
-    .formatToParts(date)
-    .filter((part) => part.type !== 'era')
-    .map((part) => part.value)
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
+  // Only the Solar Hijri formats print an era; the others take the cheaper whole-string path
+  // (the same text: format() is formatToParts() joined).
+  const text = hasEra(format)
+    ? format
+        .formatToParts(date)
+        .filter((part) => part.type !== 'era')
+        .map((part) => part.value)
+        .join('')
+    : format.format(date)
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+const eraByFormat = new WeakMap<Intl.DateTimeFormat, boolean>()
+
+function hasEra(format: Intl.DateTimeFormat): boolean {
+  let isPrinted = eraByFormat.get(format)
+  if (isPrinted === undefined) {
+    isPrinted = format.formatToParts(new Date(0)).some((part) => part.type === 'era')
+    eraByFormat.set(format, isPrinted)
+  }
+  return isPrinted
 }
 
 const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' }
