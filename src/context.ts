@@ -10,6 +10,7 @@ import { type ContentEvents, createContentEvents } from './events/content-events
 import { type Clock, systemClock } from './lib/clock.ts'
 import { createRememberedRead } from './lib/remembered-read.ts'
 import { createLocalMediaStorage, type MediaStorage } from './media/storage.ts'
+import { createMostReadCache, type MostReadCache } from './most-read/most-read-cache.ts'
 import { SECTIONS_CACHE_MS, type SectionsCache, type StoredSections } from './sections/sections-cache.ts'
 import { createSettingsCache, type SettingsCache } from './settings/settings-cache.ts'
 
@@ -27,6 +28,8 @@ export interface AppContext {
   settingsCache?: SettingsCache
   /** The sections and their translations, remembered per app likewise (src/sections/sections-cache.ts). */
   sectionsCache?: SectionsCache
+  /** "Most read" lists, remembered per app for a minute (src/most-read/most-read-cache.ts). */
+  mostReadCache?: MostReadCache
   /** The database pool's use, for /metrics; optional so that a hand-made context still works. */
   poolStats?: () => PoolStats
   /** Where media files are kept (src/media/storage.ts); default: the local folder config.mediaDir. */
@@ -47,6 +50,9 @@ export function createContext(deps: {
   // A change of sections on another instance reaches this one as a site change (the PostgreSQL
   // bridge); this instance's own writes clear the cache themselves (sections.service.ts).
   events.onSiteChange(() => sectionsCache.clear())
+  const mostReadCache = createMostReadCache()
+  // A story published or withdrawn enters or leaves the lists.
+  events.on(() => mostReadCache.clear())
   return {
     db: deps.db.db,
     engine: deps.db.engine,
@@ -56,6 +62,7 @@ export function createContext(deps: {
     events,
     settingsCache: createSettingsCache(),
     sectionsCache,
+    mostReadCache,
     poolStats: () => deps.db.poolStats(),
     mediaStorage: deps.mediaStorage ?? createLocalMediaStorage(deps.config.mediaDir),
   }
