@@ -3,45 +3,12 @@
 // injected request, which never meets the front door), and everything it must not answer still
 // reaches the framework. Which of the two answered is read from /metrics: front-door answers count
 // under the route "(page cache)".
-import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SESSION_COOKIE } from '../src/cache/cache-key.ts'
 import { testEngines } from './helpers/databases.ts'
 import { makeArticle, makeAuthor, makeSection, paragraphs } from './helpers/factories.ts'
+import { rawRequest } from './helpers/raw-http.ts'
 import { startTestApp, type TestApp } from './helpers/test-app.ts'
-
-interface RawResponse {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-}
-
-function rawRequest(
-  baseUrl: string,
-  path: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    http
-      .request(
-        baseUrl + path,
-        { method: options.method ?? 'GET', headers: options.headers ?? {} },
-        (response) => {
-          const chunks: Buffer[] = []
-          response.on('data', (chunk: Buffer) => chunks.push(chunk))
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              body: Buffer.concat(chunks),
-            }),
-          )
-        },
-      )
-      .on('error', reject)
-      .end()
-  })
-}
 
 /** Headers that are the page's, not the connection's or the moment's. */
 const PAGE_HEADERS = [

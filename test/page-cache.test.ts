@@ -1,6 +1,5 @@
 // The page cache over real HTTP, on every database in the matrix: hits, encodings, 304s, and that
 // publishing a story purges exactly the pages that show it.
-import http from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordCorrection } from '../src/articles/articles.service.ts'
@@ -9,32 +8,8 @@ import { systemActor } from '../src/context.ts'
 import { findTagBySlug } from '../src/tags/tags.service.ts'
 import { testEngines } from './helpers/databases.ts'
 import { makeArticle, makeAuthor, makeSection, paragraphs } from './helpers/factories.ts'
+import { rawGet } from './helpers/raw-http.ts'
 import { startTestApp, type TestApp } from './helpers/test-app.ts'
-
-interface RawResponse {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-}
-
-/** A GET without fetch's automatic decompression, to see the bytes as sent. */
-function rawGet(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(baseUrl + path, { headers }, (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        )
-      })
-      .on('error', reject)
-  })
-}
 
 function recordingPurger(): CachePurger & { calls: string[][] } {
   const calls: string[][] = []

@@ -4,7 +4,6 @@
 // own prefix, temp folders, pid file and error log in a temporary folder, on a free port.
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +14,7 @@ import { applyWorkflowStep } from '../src/articles/workflow.service.ts'
 import { systemActor } from '../src/context.ts'
 import { liveStaticPublishing } from '../src/static/static-live.ts'
 import { makeArticle, makeAuthor, makeSection, paragraphs } from './helpers/factories.ts'
+import { rawGet } from './helpers/raw-http.ts'
 import { startTestApp, type TestApp } from './helpers/test-app.ts'
 
 const NGINX = '/usr/sbin/nginx'
@@ -63,30 +63,6 @@ function freePort(): Promise<number> {
         typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
       )
     })
-  })
-}
-
-interface RawResponse {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-}
-
-function rawGet(port: number, urlPath: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: urlPath, headers, agent: false }, (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          }),
-        )
-      })
-      .on('error', reject)
   })
 }
 
@@ -155,7 +131,7 @@ describe.skipIf(!hasNginx)('nginx serves Dateline pages from STATIC_DIR', () => 
     )
     nginx = spawn(NGINX, ['-p', work, '-c', conf, '-e', errorLog, '-g', 'daemon off;'], { stdio: 'ignore' })
     await within(2_000, async () =>
-      rawGet(port, '/healthz').then(
+      rawGet(`http://127.0.0.1:${port}`, '/healthz').then(
         () => true,
         () => false,
       ),
@@ -173,31 +149,33 @@ describe.skipIf(!hasNginx)('nginx serves Dateline pages from STATIC_DIR', () => 
   })
 
   it('serves public pages from the files, compressed as the reader accepts', async () => {
-    const page = await rawGet(port, '/news/road-works-close-the-old-bridge')
+    const page = await rawGet(`http://127.0.0.1:${port}`, '/news/road-works-close-the-old-bridge')
     expect(page.status, fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : '').toBe(200)
     expect(page.headers['x-static']).toBe('file')
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.body.toString()).toContain('Road works close the old bridge')
 
-    const gzip = await rawGet(port, '/news/road-works-close-the-old-bridge', { 'accept-encoding': 'gzip' })
+    const gzip = await rawGet(`http://127.0.0.1:${port}`, '/news/road-works-close-the-old-bridge', {
+      'accept-encoding': 'gzip',
+    })
     expect(gzip.headers['content-encoding']).toBe('gzip')
     expect(gunzipSync(gzip.body).equals(page.body)).toBe(true)
     if (hasBrotli) {
-      const br = await rawGet(port, '/news/road-works-close-the-old-bridge', {
+      const br = await rawGet(`http://127.0.0.1:${port}`, '/news/road-works-close-the-old-bridge', {
         'accept-encoding': 'br, gzip',
       })
       expect(br.headers['content-encoding']).toBe('br')
       expect(brotliDecompressSync(br.body).equals(page.body)).toBe(true)
     } else console.log('brotli_static not tested: libnginx-mod-http-brotli-static is not installed')
 
-    const home = await rawGet(port, '/')
+    const home = await rawGet(`http://127.0.0.1:${port}`, '/')
     expect(home.headers['x-static']).toBe('file')
-    const feed = await rawGet(port, '/feed/rss.xml')
+    const feed = await rawGet(`http://127.0.0.1:${port}`, '/feed/rss.xml')
     expect(feed.headers['x-static']).toBe('file')
     expect(feed.headers['content-type']).toBe('application/rss+xml; charset=utf-8')
     // The folder's own bookkeeping is never served.
-    expect((await rawGet(port, '/.dateline-static.json')).status).toBe(404)
+    expect((await rawGet(`http://127.0.0.1:${port}`, '/.dateline-static.json')).status).toBe(404)
   })
 
   it('serves a published, then updated, then unpublished story from files within one second', async () => {
@@ -210,7 +188,10 @@ describe.skipIf(!hasNginx)('nginx serves Dateline pages from STATIC_DIR', () => 
       authorIds: [ids.author!],
     })
     const published = await within(FRESH_WITHIN_MS, async () => {
-      const [story, home] = await Promise.all([rawGet(port, slug), rawGet(port, '/')])
+      const [story, home] = await Promise.all([
+        rawGet(`http://127.0.0.1:${port}`, slug),
+        rawGet(`http://127.0.0.1:${port}`, '/'),
+      ])
       return (
         story.headers['x-static'] === 'file' &&
         home.headers['x-static'] === 'file' &&
@@ -224,7 +205,7 @@ describe.skipIf(!hasNginx)('nginx serves Dateline pages from STATIC_DIR', () => 
 
     await recordCorrection(t.ctx, actor, ids.wells, 'An earlier version gave the wrong number of wells.')
     const updated = await within(FRESH_WITHIN_MS, async () => {
-      const story = await rawGet(port, slug)
+      const story = await rawGet(`http://127.0.0.1:${port}`, slug)
       return story.headers['x-static'] === 'file' && story.body.toString().includes('wrong number of wells')
     })
     console.log(`updated: served from files after ${Math.round(updated)} ms (bound ${FRESH_WITHIN_MS} ms)`)
@@ -233,7 +214,10 @@ describe.skipIf(!hasNginx)('nginx serves Dateline pages from STATIC_DIR', () => 
     await applyWorkflowStep(t.ctx, actor, ids.wells, 'unpublish')
     // Withdrawn: no file any more, so nginx asks Dateline, which answers 410 Gone.
     const unpublished = await within(FRESH_WITHIN_MS, async () => {
-      const [story, home] = await Promise.all([rawGet(port, slug), rawGet(port, '/')])
+      const [story, home] = await Promise.all([
+        rawGet(`http://127.0.0.1:${port}`, slug),
+        rawGet(`http://127.0.0.1:${port}`, '/'),
+      ])
       return story.status === 410 && !home.body.toString().includes('Water board opens new wells')
     })
     console.log(
@@ -262,21 +246,25 @@ describe.skipIf(!hasNginx)('nginx serves Dateline pages from STATIC_DIR', () => 
       '/search?q=bridge',
       '/api/v1/stories',
     ]) {
-      const response = await rawGet(port, urlPath)
+      const response = await rawGet(`http://127.0.0.1:${port}`, urlPath)
       expect(response.headers['x-static'], urlPath).toBeUndefined()
       expect(response.body.toString(), urlPath).not.toContain('PLANTED')
     }
-    const login = await rawGet(port, '/admin/login')
+    const login = await rawGet(`http://127.0.0.1:${port}`, '/admin/login')
     expect(login.status).toBe(200)
     expect(login.body.toString()).toContain('<form')
     // Signed-in staff and Save-Data readers get Dateline's own pages.
-    const saveData = await rawGet(port, '/news/road-works-close-the-old-bridge', { 'save-data': 'on' })
+    const saveData = await rawGet(`http://127.0.0.1:${port}`, '/news/road-works-close-the-old-bridge', {
+      'save-data': 'on',
+    })
     expect(saveData.status).toBe(200)
     expect(saveData.headers['x-static']).toBeUndefined()
-    const staff = await rawGet(port, '/', { cookie: 'dateline_session=abc' })
+    const staff = await rawGet(`http://127.0.0.1:${port}`, '/', { cookie: 'dateline_session=abc' })
     expect(staff.headers['x-static']).toBeUndefined()
     // So do readers who switched on lite mode (src/lite/lite-mode.site.ts): no images for them.
-    const lite = await rawGet(port, '/news/road-works-close-the-old-bridge', { cookie: 'dateline_lite=1' })
+    const lite = await rawGet(`http://127.0.0.1:${port}`, '/news/road-works-close-the-old-bridge', {
+      cookie: 'dateline_lite=1',
+    })
     expect(lite.status).toBe(200)
     expect(lite.headers['x-static']).toBeUndefined()
     expect(lite.headers['cache-control']).toMatch(/private/)
