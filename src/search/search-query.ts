@@ -71,18 +71,27 @@ export function unmarkedText(text: string): string {
   return text.replace(/[\uE000\uE001]/gu, '')
 }
 
+/** Runs of letters, digits, marks and the joiners folding removes: what highlighting compares. */
+const WORD_RUN = /[\p{L}\p{N}\p{M}\u200B-\u200D\u0640]+/gu
+
+/** Whether a word run is one of the query's words (the last one as a prefix), as the engines match. */
+function queryWordTest(query: SearchQuery): (run: string) => boolean {
+  const last = query.tokens.length - 1
+  const matches = (token: string): boolean =>
+    query.tokens.some((q, i) => token === q || (i === last && token.startsWith(q)))
+  // searchTokens of an ASCII run (most of a Latin-script text) is just its lower case: the
+  // shortcut saves the normalisation of every word of a body.
+  return (run) => (/^[A-Za-z0-9]+$/.test(run) ? matches(run.toLowerCase()) : searchTokens(run).some(matches))
+}
+
 /**
  * Marks the query's words in the original text (a headline), so that it is shown exactly as
  * written rather than folded: each word is compared in its normalised form, the query's last word
  * as a prefix, as the engines match. Word runs include the marks and joiners that folding removes.
  */
 export function highlightWords(text: string, query: SearchQuery): string {
-  const last = query.tokens.length - 1
-  const matches = (token: string): boolean =>
-    query.tokens.some((q, i) => token === q || (i === last && token.startsWith(q)))
-  return text.replace(/[\p{L}\p{N}\p{M}\u200B-\u200D\u0640]+/gu, (word) =>
-    searchTokens(word).some(matches) ? `${MARK_START}${word}${MARK_END}` : word,
-  )
+  const isQueryWord = queryWordTest(query)
+  return text.replace(WORD_RUN, (run) => (isQueryWord(run) ? `${MARK_START}${run}${MARK_END}` : run))
 }
 
 /**
@@ -90,12 +99,26 @@ export function highlightWords(text: string, query: SearchQuery): string {
  * `length` words, "…" where it is cut. The words are marked as highlightWords marks a headline.
  */
 export function snippetAround(text: string, query: SearchQuery, length = 24): string {
-  const words = highlightWords(text, query)
-    .split(/\s+/u)
-    .filter((w) => w !== '')
-  const first = words.findIndex((w) => w.includes(MARK_START))
+  const words = text.split(/\s+/u).filter((w) => w !== '')
+  const first = firstMatchingWord(text, query)
   // A little context before the first match, as a reader expects from a search snippet.
   const start = Math.max(0, Math.min(first === -1 ? 0 : first - 6, words.length - length))
   const end = Math.min(words.length, start + length)
-  return `${start > 0 ? '…' : ''}${words.slice(start, end).join(' ')}${end < words.length ? '…' : ''}`
+  // Only the words shown are marked (a body has hundreds); the same result as marking the whole
+  // text first, since a word run never spans white space.
+  const shown = words.slice(start, end).map((w) => highlightWords(w, query))
+  return `${start > 0 ? '…' : ''}${shown.join(' ')}${end < words.length ? '…' : ''}`
+}
+
+/** The index, among the white-space separated words of `text`, of the first with a query word; -1 if none. */
+function firstMatchingWord(text: string, query: SearchQuery): number {
+  const isQueryWord = queryWordTest(query)
+  for (const match of text.matchAll(WORD_RUN)) {
+    if (!isQueryWord(match[0])) continue
+    const before = text.slice(0, match.index)
+    const wordsBefore = before.split(/\s+/u).filter((w) => w !== '').length
+    // A run that starts inside a word ("(water") belongs to the last word counted.
+    return /\S$/u.test(before) ? wordsBefore - 1 : wordsBefore
+  }
+  return -1
 }
