@@ -119,6 +119,11 @@ describe('snippetAround matches marking the whole text first', () => {
       `${'filler '.repeat(40)}the northern (clinic), the clinics and the North clinic ${'tail '.repeat(40)}`,
     ],
     ['absent', 'no match in this text at all'],
+    // ASCII word runs with non-ASCII punctuation: the fast path (lower-cased text searched).
+    ['water', 'KABUL – The “underwater” cable; the Waterboard’s 12 waters, then water.'],
+    ['water board', 'KABUL – Waterboard, water-boarding and the WATER (board) of 2026.'],
+    ['2026 budg', 'The 20261 plan – not the 2026 budgets, said the budget office.'],
+    ['clinic', `${'The northern clinics – '.repeat(3)}end`],
     ['x', ''],
   ])('%s', (q, text) => {
     const query = parseSearchQuery(q)
