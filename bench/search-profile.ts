@@ -19,6 +19,7 @@ import { loadConfig } from '../src/config/config.ts'
 import { createContext } from '../src/context.ts'
 import type { DbHandle } from '../src/db/create-db.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
+import { withStatementCache } from '../src/db/sqlite-statements.ts'
 import type { Database } from '../src/db/tables.ts'
 
 const DEFAULT_URLS = [
@@ -41,7 +42,8 @@ const urls = positionals.length > 0 ? positionals : DEFAULT_URLS
 const runs = Number(values.runs)
 const filename = path.resolve(values.db)
 
-// The same pragmas as src/db/create-db.ts, on a Kysely of our own so that statements can be logged.
+// The same pragmas and statement cache as src/db/create-db.ts, on a Kysely of our own so that
+// statements can be logged.
 const sqlite = new SQLite(filename)
 sqlite.pragma('journal_mode = WAL')
 sqlite.pragma('synchronous = NORMAL')
@@ -50,7 +52,7 @@ sqlite.pragma('busy_timeout = 5000')
 sqlite.pragma('cache_size = -32000')
 let statementLog: { sql: string; ms: number }[] | undefined
 const db = new Kysely<Database>({
-  dialect: new SqliteDialect({ database: sqlite }),
+  dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   log: (event: LogEvent) => {
     statementLog?.push({ sql: event.query.sql, ms: event.queryDurationMillis })
   },
