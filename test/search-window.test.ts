@@ -67,5 +67,71 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(all.isTotalCapped).toBe(false)
       expect(all.hits[0]?.id).toBe(harvestIds[0])
     })
+
+    // The window is read in one statement and ranked in JS (search-index.ts): the order must be the
+    // engine's score, best first, with the newest first among equal scores, and pages must split
+    // that one order.
+    it('ranks the window best first, newest first among equals, and pages through that order', async () => {
+      const index = createSearchIndex(t.ctx.db, createSearchBackend(t.ctx.db, t.ctx.engine))
+      const query = parseSearchQuery('harvest')
+      if (!query) throw new Error('query did not parse')
+      const filters = { includeUnpublished: false }
+      const all = await index.search(query, filters, { limit: 10, offset: 0 }, TEST_NOW)
+      // The oldest story says "harvest" four times; the other seven once each, in the same words,
+      // so they tie on score and come newest first.
+      expect(all.hits.map((h) => h.id)).toEqual([harvestIds[0], ...harvestIds.slice(1).reverse()])
+      for (let i = 1; i < all.hits.length; i++) {
+        expect(all.hits[i - 1]?.score).toBeGreaterThanOrEqual(all.hits[i]?.score ?? Number.NaN)
+      }
+      const pages = [0, 3, 6].map((offset) => index.search(query, filters, { limit: 3, offset }, TEST_NOW))
+      const paged = (await Promise.all(pages)).flatMap((p) => p.hits.map((h) => h.id))
+      expect(paged).toEqual(all.hits.map((h) => h.id))
+      // A page's hits carry the story's own columns, read after ranking.
+      const first = all.hits[0]
+      expect(first?.headline).toBe('Harvest report number 1')
+      expect(first?.language).toBe('en')
+      expect(first?.status).toBe('published')
+      expect(first?.excerpt).toContain('harvest')
+    })
+
+    it('says the total is capped only when more stories match than the window holds', async () => {
+      const query = parseSearchQuery('harvest')
+      if (!query) throw new Error('query did not parse')
+      const withWindow = (rankWindow: number) =>
+        createSearchIndex(t.ctx.db, createSearchBackend(t.ctx.db, t.ctx.engine, { rankWindow })).search(
+          query,
+          { includeUnpublished: false },
+          { limit: 10, offset: 0 },
+          TEST_NOW,
+        )
+      // Eight published stories match.
+      const exact = await withWindow(8)
+      expect([exact.total, exact.isTotalCapped]).toEqual([8, false])
+      const oneShort = await withWindow(7)
+      expect([oneShort.total, oneShort.isTotalCapped]).toEqual([7, true])
+      // Staff search counts the draft too.
+      const staff = await createSearchIndex(
+        t.ctx.db,
+        createSearchBackend(t.ctx.db, t.ctx.engine, { rankWindow: 8 }),
+      ).search(query, { includeUnpublished: true }, { limit: 10, offset: 0 }, TEST_NOW)
+      expect([staff.total, staff.isTotalCapped]).toEqual([8, true])
+    })
+
+    it('finds a word by its start, with the same window and order as the whole word', async () => {
+      const index = createSearchIndex(
+        t.ctx.db,
+        createSearchBackend(t.ctx.db, t.ctx.engine, { rankWindow: 5 }),
+      )
+      const run = async (text: string) => {
+        const query = parseSearchQuery(text)
+        if (!query) throw new Error('query did not parse')
+        return index.search(query, { includeUnpublished: false }, { limit: 10, offset: 0 }, TEST_NOW)
+      }
+      const whole = await run('harvest')
+      const start = await run('harv')
+      expect(start.hits.map((h) => h.id)).toEqual(whole.hits.map((h) => h.id))
+      expect([start.total, start.isTotalCapped]).toEqual([5, true])
+      expect(start.hits[0]?.marks?.snippet).toContain('\uE000harvest\uE001')
+    })
   })
 }

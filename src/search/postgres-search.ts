@@ -6,12 +6,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.ts'
 import { searchTokens } from './normalize-text.ts'
-import { HIT_COLUMNS, RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
+import { RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
 import type {
+  ScoredMatch,
   SearchBackend,
   SearchBackendOptions,
   SearchDocument,
-  SearchHitRow,
   SearchMarks,
 } from './search-index.ts'
 import { MARK_END, MARK_START, toTsQuery, unmarkedText } from './search-query.ts'
@@ -90,43 +90,27 @@ export function createPostgresSearchBackend(
         undefined
       )
     },
-    async match(query, filters, page, now) {
+    async rankWindow(query, filters, now) {
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(query)})`
-      // The newest RANK_WINDOW matches that pass the filters, scored, then ranked (search-filters.ts).
-      const window = db
+      // The newest matches that pass the filters, scored (search-filters.ts RANK_WINDOW); one more
+      // than the window is read, only to know whether more stories match.
+      const rows = await db
         .selectFrom('search_documents')
         .innerJoin('articles', 'articles.id', 'search_documents.article_id')
         .where(sql<boolean>`search_documents.document @@ ${tsquery}`)
         .where(searchFilterExpression(filters, now))
         .select([
-          ...HIT_COLUMNS,
-          sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt'),
+          'articles.id',
+          sql<number>`ts_rank_cd(search_documents.document, ${tsquery})`.as('score'),
           sql<string>`coalesce(articles.published_at, articles.updated_at)`.as('sort_time'),
         ])
-        .select(sql<number>`ts_rank_cd(search_documents.document, ${tsquery})`.as('score'))
         .orderBy('articles.id', 'desc')
-        .limit(rankWindow)
-      const [rows, count] = await Promise.all([
-        db
-          .selectFrom(window.as('w'))
-          .selectAll()
-          .orderBy('score', 'desc')
-          .orderBy('sort_time', 'desc')
-          .orderBy('id', 'desc')
-          .limit(page.limit)
-          .offset(page.offset)
-          .execute(),
-        db
-          .selectFrom(window.clearSelect().select(sql<number>`1`.as('one')).as('w'))
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirst(),
-      ])
-      const hits: SearchHitRow[] = rows.map(({ sort_time: _, ...row }) => ({
-        ...row,
-        score: Number(row.score),
-      }))
-      const total = Number(count?.n ?? 0)
-      return { rows: hits, total, isTotalCapped: total >= rankWindow }
+        .limit(rankWindow + 1)
+        .execute()
+      const matches: ScoredMatch[] = rows
+        .slice(0, rankWindow)
+        .map((r) => ({ id: r.id, score: Number(r.score), sortTime: r.sort_time }))
+      return { matches, isCapped: rows.length > rankWindow }
     },
     async marks(query, articleIds) {
       const result = new Map<number, SearchMarks>()

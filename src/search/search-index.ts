@@ -1,9 +1,10 @@
 // The search index behind one interface, with one backend per engine (sqlite-search.ts: FTS5;
 // postgres-search.ts: a weighted tsvector with a GIN index), chosen in db/dialect.ts. What both
 // engines share — loading documents, following content events, rebuilding — is written once here.
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { ArticleStatus, Database } from '../db/tables.ts'
 import { loadSearchDocuments } from './search-documents.ts'
+import { HIT_COLUMNS } from './search-filters.ts'
 import type { SearchQuery } from './search-query.ts'
 
 /** A story as the index holds it: folded text (normalize-text.ts), every status. */
@@ -41,6 +42,15 @@ export interface SearchHitRow {
   score: number
 }
 
+/** A match of the rank window: what ranking needs, nothing more (the page's rows are read after). */
+export interface ScoredMatch {
+  id: number
+  /** The engine's relevance score, higher is better. */
+  score: number
+  /** published_at, or updated_at for a story never published (staff search): the tie-break. */
+  sortTime: string
+}
+
 /**
  * A passage of the body around the matches, with MARK_START/MARK_END around matched words. It
  * comes from the folded text the index holds (normalize-text.ts), so Arabic-script variants and
@@ -74,13 +84,16 @@ export interface SearchBackend {
   /** Removes documents whose story no longer exists; returns how many. */
   removeOrphans(): Promise<number>
   isEmpty(): Promise<boolean>
-  /** Ranked matches: best first, then newest first. */
-  match(
+  /**
+   * The rank window: the newest matches that pass the filters (at most the backend's rankWindow),
+   * newest first, each scored; isCapped when at least one more story matches. One statement, so
+   * the engine finds the matches once for the ranking and the count alike.
+   */
+  rankWindow(
     query: SearchQuery,
     filters: SearchFilters,
-    page: { limit: number; offset: number },
     now: Date,
-  ): Promise<{ rows: SearchHitRow[]; total: number; isTotalCapped: boolean }>
+  ): Promise<{ matches: ScoredMatch[]; isCapped: boolean }>
   /** Snippets, computed only for the page's rows. */
   marks(query: SearchQuery, articleIds: number[]): Promise<Map<number, SearchMarks>>
 }
@@ -113,6 +126,27 @@ export interface SearchIndex {
 
 const REINDEX_BATCH = 200
 
+/** Best first; equal scores newest first, then the higher id (the order both engines promise). */
+export function byRelevance(a: ScoredMatch, b: ScoredMatch): number {
+  if (a.score !== b.score) return b.score - a.score
+  if (a.sortTime !== b.sortTime) return a.sortTime < b.sortTime ? 1 : -1
+  return b.id - a.id
+}
+
+/** The result columns of these stories, by id. */
+async function hitRows(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, Omit<SearchHitRow, 'score'>>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('articles')
+    .select([...HIT_COLUMNS, sql<string>`coalesce(articles.excerpt, articles.auto_excerpt)`.as('excerpt')])
+    .where('articles.id', 'in', ids)
+    .execute()
+  return new Map(rows.map((row) => [row.id, row]))
+}
+
 export function createSearchIndex(db: Kysely<Database>, backend: SearchBackend): SearchIndex {
   return {
     async index(articleId) {
@@ -122,12 +156,19 @@ export function createSearchIndex(db: Kysely<Database>, backend: SearchBackend):
     },
     remove: (articleId) => backend.remove([articleId]),
     async search(query, filters, page, now) {
-      const { rows, total, isTotalCapped } = await backend.match(query, filters, page, now)
-      const marks = await backend.marks(
-        query,
-        rows.map((r) => r.id),
-      )
-      return { hits: rows.map((row) => ({ ...row, marks: marks.get(row.id) })), total, isTotalCapped }
+      const { matches, isCapped } = await backend.rankWindow(query, filters, now)
+      const ranked = matches.sort(byRelevance).slice(page.offset, page.offset + page.limit)
+      const ids = ranked.map((m) => m.id)
+      // Only the page's stories are read from the articles table, after ranking: reading the
+      // listing columns of every match of the window cost a row read each for nothing.
+      const [rows, marks] = await Promise.all([hitRows(db, ids), backend.marks(query, ids)])
+      const hits: SearchHit[] = []
+      for (const match of ranked) {
+        const row = rows.get(match.id)
+        // A story deleted between the two statements is left out rather than shown half-empty.
+        if (row) hits.push({ ...row, score: match.score, marks: marks.get(match.id) })
+      }
+      return { hits, total: matches.length, isTotalCapped: isCapped }
     },
     async reindexAll(onProgress) {
       const startedAt = performance.now()

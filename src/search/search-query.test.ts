@@ -91,3 +91,44 @@ describe('snippetAround', () => {
     expect(snippetAround(words(40), query, 5)).toBe(`${words(5)}…`)
   })
 })
+
+// snippetAround marks only the words it shows and finds the first match without marking the rest
+// (a body has hundreds of words); it must cut and mark exactly as marking the whole text would.
+describe('snippetAround matches marking the whole text first', () => {
+  function markWholeTextFirst(
+    text: string,
+    query: NonNullable<ReturnType<typeof parseSearchQuery>>,
+    length: number,
+  ) {
+    const words = highlightWords(text, query)
+      .split(/\s+/u)
+      .filter((w) => w !== '')
+    const first = words.findIndex((w) => w.includes(MARK_START))
+    const start = Math.max(0, Math.min(first === -1 ? 0 : first - 6, words.length - length))
+    const end = Math.min(words.length, start + length)
+    return `${start > 0 ? '…' : ''}${words.slice(start, end).join(' ')}${end < words.length ? '…' : ''}`
+  }
+
+  it.each([
+    ['water', 'The (Water) board, and WATERS; the water-board’s wells.'],
+    ['wat', 'Nothing here but a waterfall at the end of a very long sentence about nothing much at all.'],
+    ['كتابخانه', 'مردم می‌گویند که کتاب‌خانهٔ شهر بازسازی شد و «كتابخانه» باز است.'],
+    ['cafe', 'Un café, un Café et un CAFÉ au coin de la rue.'],
+    [
+      'north clinic',
+      `${'filler '.repeat(40)}the northern (clinic), the clinics and the North clinic ${'tail '.repeat(40)}`,
+    ],
+    ['absent', 'no match in this text at all'],
+    // ASCII word runs with non-ASCII punctuation: the fast path (lower-cased text searched).
+    ['water', 'KABUL – The “underwater” cable; the Waterboard’s 12 waters, then water.'],
+    ['water board', 'KABUL – Waterboard, water-boarding and the WATER (board) of 2026.'],
+    ['2026 budg', 'The 20261 plan – not the 2026 budgets, said the budget office.'],
+    ['clinic', `${'The northern clinics – '.repeat(3)}end`],
+    ['x', ''],
+  ])('%s', (q, text) => {
+    const query = parseSearchQuery(q)
+    if (!query) throw new Error('no query')
+    for (const length of [3, 8, 24])
+      expect(snippetAround(text, query, length)).toBe(markWholeTextFirst(text, query, length))
+  })
+})
