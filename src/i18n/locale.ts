@@ -2,7 +2,7 @@
 // dates in the site's zone and calendar, numbers in the chosen digits, and localized paths.
 // Built once per rendered page from the page's language and the site settings; reached from any
 // component through LocaleContext (locale-context.ts), so pages never pass it down by hand.
-import { cachedDateFormat } from '../lib/time.ts'
+import { cachedDateFormat, MONTH_YEAR } from '../lib/time.ts'
 import { asSiteLanguage, LANGUAGES, localizedPath, type SiteLanguage } from './languages.ts'
 import { createTranslator, type Translate } from './messages.ts'
 
@@ -112,7 +112,7 @@ export function createLocale(options: LocaleOptions): Locale {
       formatWithoutEra(cachedDateFormat(intlLocale, timeZone, DAY_TIME), new Date(iso)),
     formatMonth: (year, month) =>
       formatWithoutEra(
-        cachedDateFormat(gregorianLocale, 'UTC', { year: 'numeric', month: 'long' }),
+        cachedDateFormat(gregorianLocale, 'UTC', MONTH_YEAR),
         new Date(Date.UTC(year, month - 1, 15)),
       ),
     formatNumber: (value) => numbers.format(value),

@@ -1,27 +1,38 @@
 // Times are stored in UTC and shown in the site's time zone. These helpers keep Intl in one place.
 
 // An Intl.DateTimeFormat costs tens of microseconds to build and a page formats dozens of dates:
-// each is built once per locale, zone and options. The keys come from a handful of languages and
-// the admin's time zone; the bound only guards against a caller that would vary them endlessly.
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-const MAX_DATE_FORMATS = 500
+// each is built once per options, locale and zone. Options are module constants (the ones
+// exported below), so they are told apart by identity, without serialising them on every date.
+// The locales and zones come from a handful of languages and the admin's time zone; the bound only
+// guards against a caller that would vary them endlessly.
+const dateFormats = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>()
+const MAX_FORMATS_PER_OPTIONS = 200
 
 export function cachedDateFormat(
   locale: string,
   timeZone: string,
-  options: Intl.DateTimeFormatOptions,
+  options: Readonly<Intl.DateTimeFormatOptions>,
 ): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`
-  let format = dateFormats.get(key)
+  let byPlace = dateFormats.get(options)
+  if (byPlace === undefined) {
+    byPlace = new Map()
+    dateFormats.set(options, byPlace)
+  }
+  const key = `${locale}|${timeZone}`
+  let format = byPlace.get(key)
   if (format === undefined) {
     format = new Intl.DateTimeFormat(locale, { timeZone, ...options })
-    if (dateFormats.size >= MAX_DATE_FORMATS) dateFormats.clear()
-    dateFormats.set(key, format)
+    if (byPlace.size >= MAX_FORMATS_PER_OPTIONS) byPlace.clear()
+    byPlace.set(key, format)
   }
   return format
 }
 
-const OFFSET_PARTS: Intl.DateTimeFormatOptions = {
+export const LONG_DATE: Readonly<Intl.DateTimeFormatOptions> = { dateStyle: 'long' }
+export const LONG_DATE_TIME: Readonly<Intl.DateTimeFormatOptions> = { dateStyle: 'long', timeStyle: 'short' }
+export const MONTH_YEAR: Readonly<Intl.DateTimeFormatOptions> = { year: 'numeric', month: 'long' }
+
+const OFFSET_PARTS: Readonly<Intl.DateTimeFormatOptions> = {
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -110,15 +121,13 @@ export function zonedMonthRange(
 }
 
 export function formatDateTime(iso: string, timeZone: string, locale = 'en-GB'): string {
-  return cachedDateFormat(locale, timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
+  return cachedDateFormat(locale, timeZone, LONG_DATE_TIME).format(new Date(iso))
 }
 
 export function formatDate(iso: string, timeZone: string, locale = 'en-GB'): string {
-  return cachedDateFormat(locale, timeZone, { dateStyle: 'long' }).format(new Date(iso))
+  return cachedDateFormat(locale, timeZone, LONG_DATE).format(new Date(iso))
 }
 
 export function formatMonth(year: number, month: number, locale = 'en-GB'): string {
-  return cachedDateFormat(locale, 'UTC', { year: 'numeric', month: 'long' }).format(
-    new Date(Date.UTC(year, month - 1, 15)),
-  )
+  return cachedDateFormat(locale, 'UTC', MONTH_YEAR).format(new Date(Date.UTC(year, month - 1, 15)))
 }
