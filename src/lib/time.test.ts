@@ -25,7 +25,14 @@ describe('time in the site’s zone', () => {
   })
 
   it('agrees with formatToParts for every hour of a year with transitions, in odd and changing zones', () => {
-    const zones = ['Asia/Kabul', 'Asia/Kathmandu', 'America/New_York', 'Australia/Lord_Howe', 'Europe/London', 'UTC']
+    const zones = [
+      'Asia/Kabul',
+      'Asia/Kathmandu',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Europe/London',
+      'UTC',
+    ]
     const start = Date.UTC(2026, 0, 1)
     for (const timeZone of zones) {
       const parts = new Intl.DateTimeFormat('en-US', {
@@ -45,5 +52,23 @@ describe('time in the site’s zone', () => {
         expect(toZonedIso(instant.toISOString(), timeZone).slice(0, 19)).toBe(local)
       }
     }
+  })
+
+  it('gets each side of a daylight saving change right, however the quarter hours were remembered', () => {
+    // New York, 2026-03-08 07:00 UTC (02:00 EST → 03:00 EDT) and 2026-11-01 06:00 UTC (back).
+    const around = (iso: string) =>
+      [-60_000, -1_000, 0, 1_000, 60_000].map((d) => new Date(Date.parse(iso) + d).toISOString())
+    for (const pass of [1, 2]) {
+      expect(
+        around('2026-03-08T07:00:00.000Z').map((i) => toZonedIso(i, 'America/New_York').slice(19)),
+        `pass ${pass}`,
+      ).toEqual(['-05:00', '-05:00', '-04:00', '-04:00', '-04:00'])
+      expect(
+        around('2026-11-01T06:00:00.000Z').map((i) => toZonedIso(i, 'America/New_York').slice(19)),
+        `pass ${pass}`,
+      ).toEqual(['-04:00', '-04:00', '-05:00', '-05:00', '-05:00'])
+    }
+    // Before 2000 nothing is remembered: Kabul's offset was +04:00 until 1945.
+    expect(toZonedIso('1940-06-01T12:00:00.000Z', 'Asia/Kabul').slice(19)).toBe('+04:00')
   })
 })

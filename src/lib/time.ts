@@ -46,7 +46,29 @@ const OFFSET_PARTS: Readonly<Intl.DateTimeFormatOptions> = {
 // than formatToParts' objects on pages that show dozens of times.
 const EN_US_PARTS = /^(\d{2})\/(\d{2})\/(\d+),? (\d{2}):(\d{2}):(\d{2})$/
 
+// Offsets remembered per quarter hour. Since 2000 every zone's offset is a whole number of quarter
+// hours and changes at a whole or half local hour, so it changes only on quarter-hour boundaries
+// in UTC: one answer holds for the whole quarter hour. Listing pages show the same stories' times
+// again and again. Older instants (local mean time offsets with seconds) are always computed.
+const QUARTER_HOUR_MS = 15 * 60_000
+const REMEMBERED_SINCE = Date.UTC(2000, 0, 1)
+const MAX_REMEMBERED_OFFSETS = 50_000
+const rememberedOffsets = new Map<string, number>()
+
 function offsetMinutes(instant: Date, timeZone: string): number {
+  const time = instant.getTime()
+  if (!(time >= REMEMBERED_SINCE)) return computeOffsetMinutes(instant, timeZone)
+  const key = `${timeZone}|${Math.floor(time / QUARTER_HOUR_MS)}`
+  let offset = rememberedOffsets.get(key)
+  if (offset === undefined) {
+    offset = computeOffsetMinutes(instant, timeZone)
+    if (rememberedOffsets.size >= MAX_REMEMBERED_OFFSETS) rememberedOffsets.clear()
+    rememberedOffsets.set(key, offset)
+  }
+  return offset
+}
+
+function computeOffsetMinutes(instant: Date, timeZone: string): number {
   const format = cachedDateFormat('en-US', timeZone, OFFSET_PARTS)
   const match = EN_US_PARTS.exec(format.format(instant))
   let year: number
