@@ -154,7 +154,7 @@ export async function measureLatency(
 export async function measureThroughput(
   port: number,
   paths: string[],
-  options: { connections: number; durationS: number },
+  options: { connections: number; durationS: number; headers?: Record<string, string> },
 ): Promise<AutocannonResult> {
   let next = 0
   return autocannon({
@@ -162,6 +162,7 @@ export async function measureThroughput(
     connections: options.connections,
     duration: options.durationS,
     timeout: 30,
+    ...(options.headers ? { headers: options.headers } : {}),
     requests: [
       {
         method: 'GET',

@@ -93,7 +93,12 @@ const editor = server.ask<{ published: number }>(
   { type: 'editor', intervalMs: 1_000, durationMs: DURATION_S * 1_000 },
   'editor-done',
 )
-const result = await measureThroughput(server.port, mix, { connections: CONNECTIONS, durationS: DURATION_S })
+// Readers' browsers ask for compressed pages; the cache keeps brotli and gzip forms for them.
+const result = await measureThroughput(server.port, mix, {
+  connections: CONNECTIONS,
+  durationS: DURATION_S,
+  headers: { 'accept-encoding': 'br, gzip' },
+})
 await editor
 await Promise.all(pendingChecks)
 const { rss } = await server.ask<{ rss: number }>({ type: 'rss' }, 'rss')

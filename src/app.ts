@@ -1,11 +1,14 @@
 // buildApp: a pure factory. It wires the features into a Fastify instance and never listens, so
 // tests can run many apps in one process.
+
+import http from 'node:http'
 import fastifyEtag from '@fastify/etag'
 import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { registerAdmin } from './admin/admin.plugin.tsx'
 import { registerContentApi } from './api/api.plugin.ts'
+import { type CacheFrontDoor, createCacheFrontDoor } from './cache/cache-front-door.ts'
 import { purgeOnContentEvents } from './cache/content-invalidation.ts'
 import { type CachePurger, createPageCache, type PageCache } from './cache/page-cache.ts'
 import { registerPageCache } from './cache/page-cache-hooks.ts'
@@ -24,7 +27,7 @@ import { registerMetrics } from './ops/metrics.ts'
 import { echoRequestId, requestIdFor } from './ops/request-id.ts'
 import { registerQueryRedirects } from './redirects/query-redirects.ts'
 import { indexOnContentEvents } from './search/search.service.ts'
-import { readerLanguage } from './settings/settings.service.ts'
+import { readerLanguage, readerLanguageNow } from './settings/settings.service.ts'
 import { publishStaticOnEvents } from './static/static-live.ts'
 import { queueWebhooksOnContentEvents } from './webhooks/webhooks.service.ts'
 
@@ -55,8 +58,28 @@ export interface AppOptions {
   viewCounter?: ViewCounter
 }
 
+/**
+ * Fastify's own HTTP/1 server, with the page cache's front door (src/cache/cache-front-door.ts)
+ * asked first. Tests that inject requests go straight to Fastify; those over a socket meet it.
+ */
+function serverWithFrontDoor(frontDoor: () => CacheFrontDoor | undefined) {
+  return (handler: http.RequestListener, options: FastifyServerOptions): http.Server => {
+    const server = http.createServer((request, response) => {
+      if (!frontDoor()?.answer(request, response)) handler(request, response)
+    })
+    // What Fastify sets on the server it makes itself (fastify/lib/server.js).
+    if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout
+    if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout
+    if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout)
+    if (options.maxRequestsPerSocket) server.maxRequestsPerSocket = options.maxRequestsPerSocket
+    return server
+  }
+}
+
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  let frontDoor: CacheFrontDoor | undefined
   const app = Fastify({
+    serverFactory: serverWithFrontDoor(() => frontDoor),
     loggerInstance: ctx.log as FastifyBaseLogger,
     // Long URLs are answered, not crashed on; Node itself refuses headers over 16 KB with 431.
     routerOptions: { maxParamLength: 500 },
@@ -70,7 +93,21 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   echoRequestId(app)
   const pageCache = options.pageCache === false ? undefined : (options.pageCache ?? createPageCache())
   // Before any feature registers its routes: hooks reach only the scopes created after them.
-  registerMetrics(app, ctx, pageCache ? { pageCache } : {})
+  const recordRequest = registerMetrics(app, ctx, pageCache ? { pageCache } : {})
+  if (pageCache) {
+    const cacheDoor = createCacheFrontDoor({
+      cache: pageCache,
+      languageOf: (url) => {
+        const defaultLanguage = readerLanguageNow(ctx)
+        return defaultLanguage === undefined ? undefined : urlLanguage(url, defaultLanguage)
+      },
+      requestIdOf: requestIdFor,
+      onAnswered: (request, status, seconds) =>
+        recordRequest('(page cache)', request.method ?? 'GET', status, seconds),
+    })
+    frontDoor = cacheDoor
+    app.addHook('preClose', async () => cacheDoor.close())
+  }
   registerHealthRoutes(app, ctx)
 
   await app.register(fastifyHelmet, {

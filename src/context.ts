@@ -8,7 +8,10 @@ import type { Engine } from './db/dialect.ts'
 import type { Database, UserRole } from './db/tables.ts'
 import { type ContentEvents, createContentEvents } from './events/content-events.ts'
 import { type Clock, systemClock } from './lib/clock.ts'
+import { createRememberedRead } from './lib/remembered-read.ts'
 import { createLocalMediaStorage, type MediaStorage } from './media/storage.ts'
+import { createMostReadCache, type MostReadCache } from './most-read/most-read-cache.ts'
+import { SECTIONS_CACHE_MS, type SectionsCache, type StoredSections } from './sections/sections-cache.ts'
 import { createSettingsCache, type SettingsCache } from './settings/settings-cache.ts'
 
 export interface AppContext {
@@ -23,6 +26,10 @@ export interface AppContext {
    * that a hand-made context still works: without it, settings are read on every call.
    */
   settingsCache?: SettingsCache
+  /** The sections and their translations, remembered per app likewise (src/sections/sections-cache.ts). */
+  sectionsCache?: SectionsCache
+  /** "Most read" lists, remembered per app for a minute (src/most-read/most-read-cache.ts). */
+  mostReadCache?: MostReadCache
   /** The database pool's use, for /metrics; optional so that a hand-made context still works. */
   poolStats?: () => PoolStats
   /** Where media files are kept (src/media/storage.ts); default: the local folder config.mediaDir. */
@@ -36,16 +43,26 @@ export function createContext(deps: {
   clock?: Clock
   mediaStorage?: MediaStorage
 }): AppContext {
+  const events = createContentEvents((error, event) =>
+    deps.log.error({ err: error, event }, 'content event listener failed'),
+  )
+  const sectionsCache = createRememberedRead<StoredSections>(SECTIONS_CACHE_MS)
+  // A change of sections on another instance reaches this one as a site change (the PostgreSQL
+  // bridge); this instance's own writes clear the cache themselves (sections.service.ts).
+  events.onSiteChange(() => sectionsCache.clear())
+  const mostReadCache = createMostReadCache()
+  // A story published or withdrawn enters or leaves the lists.
+  events.on(() => mostReadCache.clear())
   return {
     db: deps.db.db,
     engine: deps.db.engine,
     config: deps.config,
     clock: deps.clock ?? systemClock,
     log: deps.log,
-    events: createContentEvents((error, event) =>
-      deps.log.error({ err: error, event }, 'content event listener failed'),
-    ),
+    events,
     settingsCache: createSettingsCache(),
+    sectionsCache,
+    mostReadCache,
     poolStats: () => deps.db.poolStats(),
     mediaStorage: deps.mediaStorage ?? createLocalMediaStorage(deps.config.mediaDir),
   }

@@ -125,6 +125,39 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(list[0]).toMatchObject({ views: 7, url: expect.stringMatching(/^\/society\//) })
     })
 
+    it('remembers a list until views are written or a story is published, not reading the counts each time', async () => {
+      const before = await mostRead(t.ctx, { language: 'en' })
+      const rowsOfA = await t.ctx.db
+        .selectFrom('article_views')
+        .selectAll()
+        .where('article_id', '=', ids.a ?? 0)
+        .execute()
+      // Counts written behind the service's back (another instance) are not seen at once…
+      await t.ctx.db
+        .updateTable('article_views')
+        .set({ count: 1_000 })
+        .where('article_id', '=', ids.a ?? 0)
+        .execute()
+      expect(await mostRead(t.ctx, { language: 'en' })).toEqual(before)
+      // …but this instance's own writes clear the list,
+      await addArticleViews(t.ctx, [{ articleId: ids.d ?? 0, day: '2026-11-01', count: 1 }])
+      expect((await mostRead(t.ctx, { language: 'en' }))[0]?.headline).toBe('Story A')
+      // and so does a publication (a story withdrawn leaves the list at once).
+      for (const row of rowsOfA)
+        await t.ctx.db
+          .updateTable('article_views')
+          .set({ count: row.count })
+          .where('article_id', '=', row.article_id)
+          .where('day', '=', row.day)
+          .execute()
+      await t.ctx.events.emit({
+        type: 'article.updated',
+        articleId: ids.a ?? 0,
+        at: new Date().toISOString(),
+      })
+      expect(await mostRead(t.ctx, { language: 'en' })).toEqual(before)
+    })
+
     it('shows the list on the home page, and the story page carries the beacon', async () => {
       const home = await (await t.get('/')).text()
       expect(home).toMatch(/<section class="most-read"[^>]*>.*Story B.*Story C/s)

@@ -97,7 +97,8 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(second.headers.get('x-cache')).toBe('HIT')
       expect(await second.text()).toBe(firstBody)
       for (const response of [first, second]) {
-        expect(response.headers.get('surrogate-key')).toBe(`section:${ids.city}`)
+        // The section, and each story it lists (so that a story leaving it purges it too).
+        expect(response.headers.get('surrogate-key')).toBe(`section:${ids.city} article:${ids.roads}`)
         expect(response.headers.get('cache-control')).toContain('s-maxage=')
         expect(response.headers.get('cache-control')).toContain('stale-while-revalidate=')
         expect(response.headers.get('vary')).toBe('Accept-Encoding, Save-Data')
@@ -240,6 +241,38 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(response.headers.get('x-cache')).toBe('MISS')
       expect(await response.text()).toContain('The score was corrected.')
       expect((await t.get(path)).headers.get('x-cache')).toBe('HIT')
+    })
+
+    it('purges the pages a story left when it moves to another section and loses a tag', async () => {
+      const left = ['/sport/', '/tag/cricket/']
+      for (const path of left) {
+        await t.get(path)
+        const cached = await t.get(path)
+        expect(cached.headers.get('x-cache'), path).toBe('HIT')
+        expect(await cached.text(), path).toContain('Local side wins the autumn cup')
+      }
+      const cricket = await findTagBySlug(t.ctx, 'cricket')
+      // The story's new placement, written as any writer would, then the event its service emits.
+      await t.ctx.db
+        .updateTable('articles')
+        .set({ section_id: ids.news ?? 0 })
+        .where('id', '=', ids.match ?? 0)
+        .execute()
+      await t.ctx.db
+        .deleteFrom('article_tags')
+        .where('article_id', '=', ids.match ?? 0)
+        .where('tag_id', '=', cricket?.id ?? 0)
+        .execute()
+      await t.ctx.events.emit({
+        type: 'article.updated',
+        articleId: ids.match ?? 0,
+        at: '2026-11-26T08:00:00.000Z',
+      })
+      for (const path of left) {
+        const response = await t.get(path)
+        expect(response.headers.get('x-cache'), path).toBe('MISS')
+        expect(await response.text(), path).not.toContain('Local side wins the autumn cup')
+      }
     })
 
     it('renders concurrent misses for one page once', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { countPublished, listPublishedSummaries } from '../articles/articles.service.ts'
-import { archiveKey } from '../cache/surrogate-keys.ts'
+import { archiveKey, listedStoryKeys } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -81,6 +81,6 @@ export async function showMonthArchive(
       urlFor={urlFor}
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
     />,
-    { surrogateKeys: [archiveKey(year, month)] },
+    { surrogateKeys: [archiveKey(year, month), ...listedStoryKeys(result.items)] },
   )
 }

@@ -2,6 +2,7 @@
 // surface (site, feeds, API, search, sitemaps) lists articles through these functions.
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { ArticleRow, ArticleStatus, Database } from '../db/tables.ts'
+import type { CandidateSource } from './related.ts'
 
 /** Visible to readers: published, and its publication time has come. */
 export function isPublished(now: Date) {
@@ -21,6 +22,38 @@ export interface ArticleFilter {
 
 function publishedQuery(db: Kysely<Database>, now: Date, filter: ArticleFilter) {
   return filteredQuery(db.selectFrom('articles').where(isPublished(now)), filter)
+}
+
+/** A tag's stories in one language and nothing else: what a tag page lists and counts. */
+type TagListingFilter = { tagId: number; language: string }
+
+function asTagListing(filter: ArticleFilter): TagListingFilter | undefined {
+  const { tagId, language, sectionIds, authorId, publishedBetween, excludeIds } = filter
+  if (tagId === undefined || language === undefined) return undefined
+  if (sectionIds || authorId !== undefined || publishedBetween || (excludeIds && excludeIds.length > 0))
+    return undefined
+  return { tagId, language }
+}
+
+/**
+ * A tag's published stories in a language from the index article_tags_listing alone: its copy of
+ * each story's language and publication time (set only while the story is published) is kept by
+ * triggers (migration 0012), so this is isPublished read from the copy. A range of the index, however
+ * many stories the tag has: the most popular tag's page took 22 ms to count at 100,000 stories.
+ */
+function tagListingQuery(db: Kysely<Database>, now: Date, listing: TagListingFilter) {
+  return db
+    .selectFrom('article_tags')
+    .where('article_tags.tag_id', '=', listing.tagId)
+    .where('article_tags.language', '=', listing.language)
+    .where('article_tags.published_at', '<=', now.toISOString())
+}
+
+function newestTagged(db: Kysely<Database>, now: Date, listing: TagListingFilter) {
+  return tagListingQuery(db, now, listing)
+    .select(['article_tags.article_id as id', 'article_tags.published_at'])
+    .orderBy('article_tags.published_at', 'desc')
+    .orderBy('article_tags.article_id', 'desc')
 }
 
 /**
@@ -115,30 +148,35 @@ function newestFirst<O>(query: SelectQueryBuilder<Database, 'articles', O>) {
 /**
  * Walk when the walk costs less than the members would: a walk reads about
  * (offset + limit) × stories ÷ tagged rows before its page is full, the members read every tagged
- * row. Both counts come from indexes alone (the highest id stands for the number of stories).
+ * row, and a walked row costs about three probes of the members (it reads the story's row to
+ * filter it). So the walk wins once members² > 3 × (offset + limit) × stories: the members are
+ * counted only up to that bound (about 2,500 index entries for a first page at 100,000 stories),
+ * never all 14,000 of a popular tag. Both counts come from indexes alone (the highest id stands
+ * for the number of stories).
  */
 async function tagLookupFor(
   db: Kysely<Database>,
   tagId: number,
   page: { limit: number; offset: number },
 ): Promise<TagLookup> {
-  const [tagged, newest] = await Promise.all([
-    db
-      .selectFrom('article_tags')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('tag_id', '=', tagId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('articles')
-      .select((eb) => eb.fn.max('id').as('id'))
-      .executeTakeFirst(),
-  ])
-  const members = Number(tagged?.n ?? 0)
+  const newest = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst()
   const stories = Number(newest?.id ?? 0)
-  if (members === 0) return 'members'
-  // A walked row costs about three probes of the members (it reads the story's row to filter it).
-  const walked = ((page.offset + page.limit) * stories) / members
-  return walked * 3 < members ? 'walk' : 'members'
+  const enough = Math.ceil(Math.sqrt(3 * (page.offset + page.limit) * stories)) + 1
+  const tagged = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('tag_id', '=', tagId)
+        .limit(enough)
+        .as('members'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  return Number(tagged?.n ?? 0) >= enough ? 'walk' : 'members'
 }
 
 export async function listPublishedArticles(
@@ -150,6 +188,17 @@ export async function listPublishedArticles(
   // Two steps: the page's ids from the listing indexes alone (a deep page skips thousands of
   // stories without reading their wide rows), then those rows. 20 ms → 3 ms for a section's page 50
   // at 100,000 stories (bench/run.ts).
+  const listing = asTagListing(filter)
+  if (listing) {
+    const ids = (await newestTagged(db, now, listing).limit(page.limit).offset(page.offset).execute()).map(
+      (r) => r.id,
+    )
+    return ids.length === 0
+      ? []
+      : newestFirst(
+          db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids),
+        ).execute()
+  }
   const tagLookup = filter.tagId === undefined ? 'members' : await tagLookupFor(db, filter.tagId, page)
   const pageIds = newestFirst(
     filteredQuery(db.selectFrom('articles').where(isPublished(now)), filter, tagLookup).select('articles.id'),
@@ -166,9 +215,14 @@ export async function countPublishedArticles(
   now: Date,
   filter: ArticleFilter,
 ): Promise<number> {
-  const row = await publishedQuery(db, now, filter)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirst()
+  const listing = asTagListing(filter)
+  const row = listing
+    ? await tagListingQuery(db, now, listing)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirst()
+    : await publishedQuery(db, now, filter)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirst()
   return Number(row?.count ?? 0)
 }
 
@@ -283,35 +337,58 @@ export async function findAnyArticleBySlug(
 }
 
 /**
- * Candidates for "Check Also": the newest published stories in the same language from the story's
- * section and from each of its tags (at most five tags). The final choice, by tags, section and
- * text, is made in related.ts.
+ * Sources for "Check Also": the newest published stories in the same language from the story's
+ * section and from each of its tags (at most five tags), as ids and times from the listing
+ * indexes. The shortlist and the choice are made in related.ts; listSummaryRows reads the
+ * shortlist.
  *
  * One query with "same section OR shares a tag" walks the whole archive newest-first testing each
  * row, which took 50–70 ms at 100,000 stories; separate queries each follow an index (section
  * listing, tag → story) and stay in the low milliseconds however large the archive grows.
  */
-export async function listRelatedCandidates(
+export async function listRelatedSources(
   db: Kysely<Database>,
   now: Date,
   article: { id: number; language: string; sectionId: number; tagIds: number[] },
   limitPerSource: number,
-): Promise<ArticleSummaryRow[]> {
-  const visible = { language: article.language, excludeIds: [article.id] }
-  const idsOf = async (filter: ArticleFilter): Promise<number[]> => {
-    const rows = await newestFirst(publishedQuery(db, now, { ...visible, ...filter }).select('articles.id'))
+): Promise<CandidateSource[]> {
+  const section = async (): Promise<CandidateSource> => {
+    const rows = await newestFirst(
+      publishedQuery(db, now, {
+        language: article.language,
+        sectionIds: [article.sectionId],
+        excludeIds: [article.id],
+      }).select(['articles.id', 'articles.published_at']),
+    )
       .limit(limitPerSource)
       .execute()
-    return rows.map((row) => row.id)
+    return { tagId: undefined, stories: rows.map((r) => ({ id: r.id, publishedAt: r.published_at ?? '' })) }
   }
-  const sources = await Promise.all([
-    idsOf({ sectionIds: [article.sectionId] }),
-    ...article.tagIds.slice(0, 5).map((tagId) => idsOf({ tagId })),
-  ])
-  const ids = [...new Set(sources.flat())]
+  const tagged = async (tagId: number): Promise<CandidateSource> => {
+    // One more than asked: the story itself is among its tags' newest.
+    const rows = await newestTagged(db, now, { tagId, language: article.language })
+      .limit(limitPerSource + 1)
+      .execute()
+    const stories = rows
+      .filter((r) => r.id !== article.id)
+      .slice(0, limitPerSource)
+      .map((r) => ({ id: r.id, publishedAt: r.published_at ?? '' }))
+    return { tagId, stories }
+  }
+  return Promise.all([section(), ...article.tagIds.slice(0, 5).map((tagId) => tagged(tagId))])
+}
+
+/** Listing rows of the given stories, newest first (whatever their status: the caller chose them). */
+export async function listSummaryRows(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<ArticleSummaryRow[]> {
   if (ids.length === 0) return []
   return newestFirst(
-    db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids),
+    db
+      .selectFrom('articles')
+      .select(SUMMARY_COLUMNS)
+      .where('articles.id', 'in', [...ids]),
   ).execute()
 }
 

@@ -26,11 +26,12 @@ import {
   isSlugTaken,
   listPublishedArticles,
   listPublishedTopics,
-  listRelatedCandidates,
+  listRelatedSources,
+  listSummaryRows,
   type PublishedTopicRow,
   tagIdsForArticles,
 } from './articles.queries.ts'
-import { chooseRelated } from './related.ts'
+import { chooseRelated, shortlistRelated } from './related.ts'
 
 export interface ArticleSummary {
   id: number
@@ -312,12 +313,12 @@ export async function publishedTopics(
 }
 
 /**
- * Newest candidates taken from the section and from each tag (at most six sources). Reading the
- * candidates is most of an uncached story page's database time (each is a row in a random place
- * of the archive), so the pool is the newest twenty per source (at most 120 rows, 360 before): for
- * a news site the related story worth suggesting is a recent one.
+ * The newest twenty stories per source (the section, each tag: at most 120) are listed from
+ * indexes; the best dozen by shared tags and section are read and scored in full (related.ts).
+ * For a news site the related story worth suggesting is a recent one.
  */
 const RELATED_CANDIDATES_PER_SOURCE = 20
+const RELATED_SHORTLIST = 12
 
 /** The "Check Also" story: the most related published story, never the story itself. */
 export async function relatedArticle(
@@ -331,26 +332,30 @@ export async function relatedArticle(
     text: `${article.headline} ${article.dek} ${article.excerpt}`,
     publishedAt: article.publishedAt,
   }
-  const candidates = await listRelatedCandidates(
+  const sources = await listRelatedSources(
     ctx.db,
     ctx.clock.now(),
     { id: article.id, language: article.language, sectionId: article.section.id, tagIds: story.tagIds },
     RELATED_CANDIDATES_PER_SOURCE,
   )
-  const tagIds = await tagIdsForArticles(
-    ctx.db,
-    candidates.map((c) => c.id),
-  )
+  const shortlist = shortlistRelated(article.id, sources, RELATED_SHORTLIST)
+  // The rows were published when listed; a story unpublished since is simply not chosen.
+  const [rows, tagIds] = await Promise.all([
+    listSummaryRows(ctx.db, shortlist),
+    tagIdsForArticles(ctx.db, shortlist),
+  ])
   const best = chooseRelated(
     story,
-    candidates.map((c) => ({
-      row: c,
-      id: c.id,
-      sectionId: c.section_id,
-      tagIds: tagIds.get(c.id) ?? [],
-      text: `${c.headline} ${c.dek} ${c.excerpt ?? c.auto_excerpt}`,
-      publishedAt: c.published_at ?? '',
-    })),
+    rows
+      .filter((row) => row.status === 'published')
+      .map((row) => ({
+        row,
+        id: row.id,
+        sectionId: row.section_id,
+        tagIds: tagIds.get(row.id) ?? [],
+        text: `${row.headline} ${row.dek} ${row.excerpt ?? row.auto_excerpt}`,
+        publishedAt: row.published_at ?? '',
+      })),
   )
   if (!best) return undefined
   return (await toSummaries(ctx, [best.row]))[0]

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { chooseRelated, type RelatedInput, significantWords, textSimilarity } from './related.ts'
+import {
+  chooseRelated,
+  type RelatedInput,
+  shortlistRelated,
+  significantWords,
+  textSimilarity,
+} from './related.ts'
 
 const story: RelatedInput = {
   id: 1,
@@ -58,5 +64,60 @@ describe('text similarity', () => {
   })
   it('is 0 when nothing is shared', () => {
     expect(textSimilarity(significantWords('alpha beta'), significantWords('gamma delta'))).toBe(0)
+  })
+})
+
+describe('related shortlist (what is read in full)', () => {
+  const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T00:00:00Z`
+
+  it('ranks by tags shared, then the section, then the newer, and never lists the story itself', () => {
+    const sources = [
+      {
+        tagId: undefined,
+        stories: [
+          { id: 1, publishedAt: at(20) },
+          { id: 7, publishedAt: at(19) },
+          { id: 8, publishedAt: at(18) },
+        ],
+      },
+      {
+        tagId: 100,
+        stories: [
+          { id: 5, publishedAt: at(10) },
+          { id: 8, publishedAt: at(18) },
+          { id: 9, publishedAt: at(17) },
+        ],
+      },
+      {
+        tagId: 101,
+        stories: [
+          { id: 5, publishedAt: at(10) },
+          { id: 6, publishedAt: at(12) },
+        ],
+      },
+    ]
+    // 5: two tags (6); 8: a tag and the section (4); 9 and 6: one tag (3), 9 newer; 7: the section (1).
+    expect(shortlistRelated(1, sources, 10)).toEqual([5, 8, 9, 6, 7])
+    expect(shortlistRelated(1, sources, 2)).toEqual([5, 8])
+  })
+
+  it('keeps the candidate the full score would choose', () => {
+    const sources = [
+      { tagId: undefined, stories: [{ id: 2, publishedAt: at(25) }] },
+      {
+        tagId: 100,
+        stories: [
+          { id: 3, publishedAt: at(5) },
+          { id: 2, publishedAt: at(25) },
+        ],
+      },
+      { tagId: 101, stories: [{ id: 3, publishedAt: at(5) }] },
+    ]
+    const shortlist = shortlistRelated(1, sources, 1)
+    const candidates = [
+      candidate({ id: 2, sectionId: 10, tagIds: [100], publishedAt: at(25) }),
+      candidate({ id: 3, tagIds: [100, 101], publishedAt: at(5) }),
+    ]
+    expect(shortlist).toEqual([chooseRelated(story, candidates)?.id])
   })
 })

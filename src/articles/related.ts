@@ -1,5 +1,11 @@
 // Choosing the "Check Also" story: the candidate that shares the most with the story, by tags,
 // section and words. Pure, so it is tested without a database.
+//
+// In two steps, because reading candidates was most of an uncached story page (~8 of 13 ms at
+// 100,000 stories): the newest stories of the story's section and of each of its tags are listed
+// from indexes alone (id and time), a shortlist is made from what those lists already tell
+// (how many of the story's tags a candidate carries, whether it shares the section), and only the
+// shortlist's rows are read and scored in full, words included.
 
 export interface RelatedInput {
   id: number
@@ -66,4 +72,48 @@ export function chooseRelated<T extends RelatedInput>(
     }
   }
   return best?.candidate
+}
+
+/** The newest stories of one source: the story's section, or one of its tags. */
+export interface CandidateSource {
+  /** The tag this source lists, or undefined for the story's section. */
+  tagId: number | undefined
+  /** Newest first. */
+  stories: readonly { id: number; publishedAt: string }[]
+}
+
+/**
+ * The candidates worth reading in full: ranked by what the sources show (a tag they were listed
+ * under counts as a shared tag, being listed under the section as the same section), with the
+ * weights the full score uses, ties to the newer. A candidate's text can add at most
+ * TEXT_WEIGHT × similarity, and similarity between different stories is rarely above 0.3: a
+ * shortlist of a dozen keeps every candidate the full score could prefer, in practice.
+ */
+export function shortlistRelated(
+  storyId: number,
+  sources: readonly CandidateSource[],
+  limit: number,
+): number[] {
+  const seen = new Map<number, { score: number; publishedAt: string }>()
+  for (const source of sources) {
+    const weight = source.tagId === undefined ? SECTION_WEIGHT : TAG_WEIGHT
+    for (const story of source.stories) {
+      if (story.id === storyId) continue
+      const entry = seen.get(story.id) ?? { score: 0, publishedAt: story.publishedAt }
+      entry.score += weight
+      seen.set(story.id, entry)
+    }
+  }
+  return [...seen]
+    .sort(([idA, a], [idB, b]) =>
+      a.score !== b.score
+        ? b.score - a.score
+        : a.publishedAt !== b.publishedAt
+          ? a.publishedAt < b.publishedAt
+            ? 1
+            : -1
+          : idB - idA,
+    )
+    .slice(0, limit)
+    .map(([id]) => id)
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { listPublishedSummaries } from '../articles/articles.service.ts'
-import { authorKey } from '../cache/surrogate-keys.ts'
+import { authorKey, listedStoryKeys } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -84,6 +84,6 @@ export async function showAuthor(
       urlFor={urlFor}
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
     />,
-    { surrogateKeys: [authorKey(author.id)] },
+    { surrogateKeys: [authorKey(author.id), ...listedStoryKeys(result.items)] },
   )
 }

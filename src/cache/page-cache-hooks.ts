@@ -4,7 +4,7 @@
 // surrogate keys, sets no cookie and does not forbid caching. Concurrent misses for one key wait
 // for the first render (single flight).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { isNotModifiedSince } from '../lib/conditional-get.ts'
+import { hitResponse } from './cache-hit.ts'
 import {
   hasSessionCookie,
   isCacheableRequest,
@@ -55,6 +55,8 @@ const UNSTORED_HEADERS = new Set([
   'keep-alive',
   'transfer-encoding',
   'set-cookie',
+  // Each response's own id (src/ops/request-id.ts), never the id of the request that rendered the page.
+  'x-request-id',
 ])
 
 function storedHeaders(reply: FastifyReply): Record<string, string> {
@@ -64,15 +66,6 @@ function storedHeaders(reply: FastifyReply): Record<string, string> {
     headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
   }
   return headers
-}
-
-function isFresh(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false
-  if (ifNoneMatch.trim() === '*') return true
-  return ifNoneMatch.split(',').some((tag) => {
-    const value = tag.trim()
-    return value === etag || value === `W/${etag}`
-  })
 }
 
 function cacheControlForbidsStore(value: unknown): boolean {
@@ -87,23 +80,8 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
 
   const serve = (request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply => {
     states.set(request, { kind: 'hit' })
-    const encoding = negotiateEncoding(request.headers['accept-encoding'])
-    const variant = page.variants[encoding]
-    reply
-      .headers(page.headers)
-      .header('etag', variant.etag)
-      .header('age', String(Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000))))
-      .header('x-cache', 'HIT')
-    if (isFresh(request.headers['if-none-match'], variant.etag)) return reply.code(304).send()
-    // Feed readers poll with If-Modified-Since; it counts only when If-None-Match is absent.
-    if (
-      request.headers['if-none-match'] === undefined &&
-      isNotModifiedSince(request.headers['if-modified-since'], page.headers['last-modified'])
-    ) {
-      return reply.code(304).send()
-    }
-    if (encoding !== 'identity') reply.header('content-encoding', encoding)
-    return reply.code(200).send(variant.body)
+    const hit = hitResponse(page, request.headers, Date.now())
+    return reply.headers(hit.headers).code(hit.status).send(hit.body)
   }
 
   scope.addHook('onRequest', async (request, reply) => {

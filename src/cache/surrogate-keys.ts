@@ -10,6 +10,15 @@ export const authorKey = (id: number): string => `author:${id}`
 export const archiveKey = (year: number, month: number): string =>
   `archive:${year}-${String(month).padStart(2, '0')}`
 
+/**
+ * The keys of the stories a listing page shows, declared beside the listing's own key: a story's
+ * event purges its article key, so a page that lists it is purged even when the story has since
+ * left that listing (moved to another section, a tag removed, its date changed), which the
+ * story's new placement alone would not reach.
+ */
+export const listedStoryKeys = (stories: readonly { id: number }[]): string[] =>
+  stories.map((s) => articleKey(s.id))
+
 export const HOME_KEY = 'home'
 export const LATEST_KEY = 'latest'
 export const FEEDS_KEY = 'feeds'

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config/config.ts'
 import type { Engine } from './dialect.ts'
+import { withStatementCache } from './sqlite-statements.ts'
 import type { Database } from './tables.ts'
 
 /** Connections in the pool, for /metrics. SQLite has one connection, always open. */
@@ -37,7 +38,7 @@ export function createDb(config: DatabaseConfig, onIdleError: (error: Error) => 
     // listing indexes stay in memory at 100,000 stories, so an uncached page reads fewer pages
     // through the operating system. Within the memory budget of docs/performance.md.
     sqlite.pragma('cache_size = -32000')
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
     return {
       db,
       engine: 'sqlite',

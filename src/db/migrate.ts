@@ -13,6 +13,7 @@ import * as apiWebhooks from './migrations/2026-11-27-0008-api-webhooks.ts'
 import * as wordpressImport from './migrations/2026-11-27-0009-wordpress-import.ts'
 import * as translations from './migrations/2026-11-28-0010-translations.ts'
 import * as adminLanguage from './migrations/2026-11-28-0011-admin-language.ts'
+import * as tagListing from './migrations/2026-11-28-0012-tag-listing.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
@@ -29,6 +30,7 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-27-0009-wordpress-import': wordpressImport,
   '2026-11-28-0010-translations': translations,
   '2026-11-28-0011-admin-language': adminLanguage,
+  '2026-11-28-0012-tag-listing': tagListing,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {

@@ -117,6 +117,10 @@ export interface ArticleAuthorsTable {
 export interface ArticleTagsTable {
   article_id: number
   tag_id: number
+  /** Copies of the story's, kept by triggers (migration 0012): never written by our code. */
+  language: Generated<string | null>
+  /** The story's publication time while it is published, else NULL (migration 0012). */
+  published_at: Generated<string | null>
 }
 
 export interface RedirectsTable {

@@ -199,7 +199,7 @@ export async function exportJson(
             .execute(),
           db
             .selectFrom('article_tags')
-            .selectAll()
+            .select(['article_id', 'tag_id'])
             .where('article_id', 'in', ids)
             .orderBy('article_id')
             .orderBy('tag_id')

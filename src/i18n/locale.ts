@@ -2,6 +2,7 @@
 // dates in the site's zone and calendar, numbers in the chosen digits, and localized paths.
 // Built once per rendered page from the page's language and the site settings; reached from any
 // component through LocaleContext (locale-context.ts), so pages never pass it down by hand.
+import { cachedDateFormat } from '../lib/time.ts'
 import { asSiteLanguage, LANGUAGES, localizedPath, type SiteLanguage } from './languages.ts'
 import { createTranslator, type Translate } from './messages.ts'
 
@@ -47,24 +48,8 @@ export function intlLocaleFor(options: LocaleOptions): string {
   return `${base}-u-ca-${calendar}-nu-${digits}`
 }
 
-// Intl.DateTimeFormat objects are costly to build and pages format many dates: keep them.
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-
-function dateFormat(
-  locale: string,
-  timeZone: string,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`
-  let format = dateFormats.get(key)
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, { timeZone, ...options })
-    dateFormats.set(key, format)
-  }
-  return format
-}
-
-// The same for numbers: a page builds its Locale on every uncached render.
+// Number formats are kept like date formats (lib/time.ts cachedDateFormat): a page builds its
+// Locale on every uncached render.
 const numberFormats = new Map<string, Intl.NumberFormat>()
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -82,13 +67,27 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
  * letters in the middle of the date, which no Afghan reader writes.
  */
 function formatWithoutEra(format: Intl.DateTimeFormat, date: Date): string {
-  return format
-    .formatToParts(date)
-    .filter((part) => part.type !== 'era')
-    .map((part) => part.value)
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
+  // Only the Solar Hijri formats print an era; the others take the cheaper whole-string path
+  // (the same text: format() is formatToParts() joined).
+  const text = hasEra(format)
+    ? format
+        .formatToParts(date)
+        .filter((part) => part.type !== 'era')
+        .map((part) => part.value)
+        .join('')
+    : format.format(date)
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+const eraByFormat = new WeakMap<Intl.DateTimeFormat, boolean>()
+
+function hasEra(format: Intl.DateTimeFormat): boolean {
+  let isPrinted = eraByFormat.get(format)
+  if (isPrinted === undefined) {
+    isPrinted = format.formatToParts(new Date(0)).some((part) => part.type === 'era')
+    eraByFormat.set(format, isPrinted)
+  }
+  return isPrinted
 }
 
 const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' }
@@ -108,11 +107,12 @@ export function createLocale(options: LocaleOptions): Locale {
     intlLocale,
     timeZone,
     t: createTranslator(language, intlLocale),
-    formatDate: (iso) => formatWithoutEra(dateFormat(intlLocale, timeZone, DAY), new Date(iso)),
-    formatDateTime: (iso) => formatWithoutEra(dateFormat(intlLocale, timeZone, DAY_TIME), new Date(iso)),
+    formatDate: (iso) => formatWithoutEra(cachedDateFormat(intlLocale, timeZone, DAY), new Date(iso)),
+    formatDateTime: (iso) =>
+      formatWithoutEra(cachedDateFormat(intlLocale, timeZone, DAY_TIME), new Date(iso)),
     formatMonth: (year, month) =>
       formatWithoutEra(
-        dateFormat(gregorianLocale, 'UTC', { year: 'numeric', month: 'long' }),
+        cachedDateFormat(gregorianLocale, 'UTC', { year: 'numeric', month: 'long' }),
         new Date(Date.UTC(year, month - 1, 15)),
       ),
     formatNumber: (value) => numbers.format(value),

@@ -23,4 +23,27 @@ describe('time in the site’s zone', () => {
   it('names a month', () => {
     expect(formatMonth(2026, 11)).toBe('November 2026')
   })
+
+  it('agrees with formatToParts for every hour of a year with transitions, in odd and changing zones', () => {
+    const zones = ['Asia/Kabul', 'Asia/Kathmandu', 'America/New_York', 'Australia/Lord_Howe', 'Europe/London', 'UTC']
+    const start = Date.UTC(2026, 0, 1)
+    for (const timeZone of zones) {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
+      for (let hour = 0; hour < 365 * 24; hour += 7) {
+        const instant = new Date(start + hour * 3_600_000 + 61_000)
+        const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]))
+        const local = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`
+        expect(toZonedIso(instant.toISOString(), timeZone).slice(0, 19)).toBe(local)
+      }
+    }
+  })
 })

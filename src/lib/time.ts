@@ -1,18 +1,72 @@
 // Times are stored in UTC and shown in the site's time zone. These helpers keep Intl in one place.
 
+// An Intl.DateTimeFormat costs tens of microseconds to build and a page formats dozens of dates:
+// each is built once per locale, zone and options. The keys come from a handful of languages and
+// the admin's time zone; the bound only guards against a caller that would vary them endlessly.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const MAX_DATE_FORMATS = 500
+
+export function cachedDateFormat(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...options })
+    if (dateFormats.size >= MAX_DATE_FORMATS) dateFormats.clear()
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
+const OFFSET_PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+}
+
+// "11/27/2026, 14:05:09" in en-US with h23: the numbers are read from the string, which is cheaper
+// than formatToParts' objects on pages that show dozens of times.
+const EN_US_PARTS = /^(\d{2})\/(\d{2})\/(\d+),? (\d{2}):(\d{2}):(\d{2})$/
+
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant)
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
+  const format = cachedDateFormat('en-US', timeZone, OFFSET_PARTS)
+  const match = EN_US_PARTS.exec(format.format(instant))
+  let year: number
+  let month: number
+  let day: number
+  let hour: number
+  let minute: number
+  let second: number
+  if (match) {
+    ;[month, day, year, hour, minute, second] = match.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ]
+  } else {
+    // Years before 1000 or an ICU that formats differently: the general path.
+    const parts = format.formatToParts(instant)
+    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0)
+    ;[year, month, day, hour, minute, second] = [
+      get('year'),
+      get('month'),
+      get('day'),
+      get('hour'),
+      get('minute'),
+      get('second'),
+    ]
+  }
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second)
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000)
 }
 
@@ -56,17 +110,15 @@ export function zonedMonthRange(
 }
 
 export function formatDateTime(iso: string, timeZone: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(
-    new Date(iso),
-  )
+  return cachedDateFormat(locale, timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso))
 }
 
 export function formatDate(iso: string, timeZone: string, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(new Date(iso))
+  return cachedDateFormat(locale, timeZone, { dateStyle: 'long' }).format(new Date(iso))
 }
 
 export function formatMonth(year: number, month: number, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(
+  return cachedDateFormat(locale, 'UTC', { year: 'numeric', month: 'long' }).format(
     new Date(Date.UTC(year, month - 1, 15)),
   )
 }

@@ -33,6 +33,8 @@ export async function addArticleViews(ctx: AppContext, counts: ViewCount[]): Pro
   const rows = counts
     .filter((c) => visible.has(c.articleId))
     .map((c) => ({ article_id: c.articleId, day: c.day, count: c.count }))
+  // The remembered lists (mostRead) may have changed order: read them again next time.
+  ctx.mostReadCache?.clear()
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
     await ctx.db
       .insertInto('article_views')
@@ -69,7 +71,23 @@ export async function mostRead(
 ): Promise<MostReadItem[]> {
   const now = ctx.clock.now()
   const days = options.days ?? 7
+  const limit = options.limit ?? 5
   const since = viewDay(new Date(now.getTime() - (days - 1) * 86_400_000), ctx.config.timeZone)
+  const key = `${options.language}|${since}|${limit}`
+  const remembered = ctx.mostReadCache?.get(key, now.getTime())
+  if (remembered) return remembered
+  const list = readMostRead(ctx, now, options.language, since, limit)
+  ctx.mostReadCache?.set(key, list, now.getTime())
+  return list
+}
+
+async function readMostRead(
+  ctx: AppContext,
+  now: Date,
+  language: string,
+  since: string,
+  limit: number,
+): Promise<MostReadItem[]> {
   const rows = await ctx.db
     .selectFrom('article_views')
     .innerJoin('articles', 'articles.id', 'article_views.article_id')
@@ -78,11 +96,11 @@ export async function mostRead(
     .select((eb) => eb.fn.sum<number>('article_views.count').as('views'))
     .where('article_views.day', '>=', since)
     .where(isPublished(now))
-    .where('articles.language', '=', options.language)
+    .where('articles.language', '=', language)
     .groupBy(['articles.id', 'articles.headline', 'articles.slug', 'sections.slug'])
     .orderBy('views', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(options.limit ?? 5)
+    .limit(limit)
     .execute()
   return rows.map((r) => ({
     id: r.id,

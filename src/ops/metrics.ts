@@ -93,12 +93,18 @@ export function createMetricsRegistry(ctx: AppContext, options: MetricsOptions =
   return registry
 }
 
-/** Counts and times every request, and serves /metrics. Call before the features register routes. */
+/** Counts one answered request: by route pattern, method and status, and its time in seconds. */
+export type RequestRecorder = (route: string, method: string, status: number, seconds: number) => void
+
+/**
+ * Counts and times every request, and serves /metrics. Call before the features register routes.
+ * Returns the recorder for requests answered outside Fastify (the page cache's front door).
+ */
 export function registerMetrics(
   app: FastifyInstance,
   ctx: AppContext,
   options: MetricsOptions = {},
-): Registry {
+): RequestRecorder {
   const registry = createMetricsRegistry(ctx, options)
   const requests = new Counter({
     name: 'dateline_http_requests_total',
@@ -113,10 +119,17 @@ export function registerMetrics(
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   })
+  const record: RequestRecorder = (route, method, status, seconds) => {
+    requests.inc({ route, method, status: String(status) })
+    latency.observe({ route, method }, seconds)
+  }
   app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? '(unmatched)'
-    requests.inc({ route, method: request.method, status: String(reply.statusCode) })
-    latency.observe({ route, method: request.method }, reply.elapsedTime / 1000)
+    record(
+      request.routeOptions.url ?? '(unmatched)',
+      request.method,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    )
   })
   app.get('/metrics', async (request, reply) => {
     reply.header('cache-control', 'no-store')
@@ -130,5 +143,5 @@ export function registerMetrics(
     reply.type(registry.contentType)
     return registry.metrics()
   })
-  return registry
+  return record
 }

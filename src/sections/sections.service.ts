@@ -8,6 +8,7 @@ import { isSiteLanguage, LANGUAGES, localizedPath, SITE_LANGUAGES } from '../i18
 import { isPlausibleSlug, slugify } from '../lib/slugify.ts'
 import { addRedirect } from '../redirects/redirects.service.ts'
 import { getSiteSettings } from '../settings/settings.service.ts'
+import type { StoredSections } from './sections-cache.ts'
 
 export interface SectionView {
   id: number
@@ -66,22 +67,47 @@ function toView(row: SectionRow): SectionView {
 /** A section's name and description in the languages other than its own row's (admin → Sections). */
 export type SectionTranslations = Partial<Record<string, { name: string; description: string }>>
 
+async function loadSections(ctx: AppContext): Promise<StoredSections> {
+  const [rows, translationRows] = await Promise.all([
+    ctx.db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute(),
+    ctx.db
+      .selectFrom('section_translations')
+      .select(['section_id', 'language', 'name', 'description'])
+      .execute(),
+  ])
+  const translations = new Map<string, Map<number, { name: string; description: string }>>()
+  for (const row of translationRows) {
+    const own = translations.get(row.language) ?? new Map<number, { name: string; description: string }>()
+    own.set(row.section_id, { name: row.name, description: row.description })
+    translations.set(row.language, own)
+  }
+  return { rows, translations }
+}
+
+/** Every section and its translations, from the per-app memory when there is one. */
+function storedSections(ctx: AppContext): Promise<StoredSections> {
+  return ctx.sectionsCache ? ctx.sectionsCache.get(() => loadSections(ctx)) : loadSections(ctx)
+}
+
+/** After any write to sections or their translations, once it is committed. */
+function forgetSections(ctx: AppContext): void {
+  ctx.sectionsCache?.clear()
+}
+
 /**
  * Section views as readers of a language see them: the language's name and description where the
  * newsroom gave one, else the default name; the address under the language's prefix (/fa/society/).
  */
-async function inLanguage(ctx: AppContext, views: SectionView[], language: string): Promise<SectionView[]> {
-  const [settings, rows] = await Promise.all([
-    getSiteSettings(ctx),
-    ctx.db
-      .selectFrom('section_translations')
-      .select(['section_id', 'name', 'description'])
-      .where('language', '=', language)
-      .execute(),
-  ])
-  const own = new Map(rows.map((r) => [r.section_id, r]))
+async function inLanguage(
+  ctx: AppContext,
+  stored: StoredSections,
+  views: SectionView[],
+  language: string,
+): Promise<SectionView[]> {
+  const settings = await getSiteSettings(ctx)
+  const own = stored.translations.get(language)
   return views.map((view) => {
-    const translation = own.get(view.id)
+    const translation = own?.get(view.id)
     return {
       ...view,
       name: translation?.name || view.name,
@@ -96,8 +122,9 @@ async function inLanguage(ctx: AppContext, views: SectionView[], language: strin
  * language, as its readers see them (names and addresses); without, as stored (the admin).
  */
 export async function listSections(ctx: AppContext, language?: string): Promise<SectionView[]> {
-  const rows = await ctx.db.selectFrom('sections').selectAll().orderBy('position').orderBy('id').execute()
-  const views = language === undefined ? rows.map(toView) : await inLanguage(ctx, rows.map(toView), language)
+  const stored = await storedSections(ctx)
+  const asStored = stored.rows.map(toView)
+  const views = language === undefined ? asStored : await inLanguage(ctx, stored, asStored, language)
   const roots = views.filter((s) => s.parentId === null)
   const ordered: SectionView[] = []
   const visit = (section: SectionView, depth: number): void => {
@@ -114,9 +141,10 @@ export async function findSectionBySlug(
   slug: string,
   language?: string,
 ): Promise<SectionView | undefined> {
-  const row = await ctx.db.selectFrom('sections').selectAll().where('slug', '=', slug).executeTakeFirst()
+  const stored = await storedSections(ctx)
+  const row = stored.rows.find((r) => r.slug === slug)
   if (!row) return undefined
-  return language === undefined ? toView(row) : (await inLanguage(ctx, [toView(row)], language))[0]
+  return language === undefined ? toView(row) : (await inLanguage(ctx, stored, [toView(row)], language))[0]
 }
 
 /** The names and descriptions a section has in other languages, keyed by language code. */
@@ -131,7 +159,7 @@ export async function getSectionTranslations(ctx: AppContext, id: number): Promi
 
 /** The section and its descendants' ids: a parent section's page lists its children's stories too. */
 export async function sectionWithDescendantIds(ctx: AppContext, sectionId: number): Promise<number[]> {
-  const rows = await ctx.db.selectFrom('sections').select(['id', 'parent_id']).execute()
+  const { rows } = await storedSections(ctx)
   return withDescendantIds(
     rows.map((r) => ({ id: r.id, parentId: r.parent_id })),
     sectionId,
@@ -175,6 +203,7 @@ export async function createSection(ctx: AppContext, input: NewSection): Promise
     .returning('id')
     .executeTakeFirstOrThrow()
   if (input.translations) await saveTranslations(ctx, row.id, input.translations)
+  forgetSections(ctx)
   return row.id
 }
 
@@ -384,6 +413,7 @@ function slugTaken(slug: string): ValidationError {
 }
 
 async function siteChanged(ctx: AppContext, what: string): Promise<void> {
+  forgetSections(ctx)
   // The section navigation is on every page: every cached page may be wrong now.
   await ctx.events.emitSiteChange({ type: 'site.changed', what, at: ctx.clock.now().toISOString() })
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { listPublishedSummaries } from '../articles/articles.service.ts'
-import { LATEST_KEY, sectionKey } from '../cache/surrogate-keys.ts'
+import { LATEST_KEY, listedStoryKeys, sectionKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -76,7 +76,7 @@ export async function showSection(
       showSection={sectionIds.length > 1}
     />,
     // Stories of subsections are purged under their parents' keys too (cache/content-invalidation.ts).
-    { surrogateKeys: [sectionKey(section.id)] },
+    { surrogateKeys: [sectionKey(section.id), ...listedStoryKeys(result.items)] },
   )
 }
 

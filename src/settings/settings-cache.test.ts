@@ -33,4 +33,20 @@ describe('settings cache', () => {
     await expect(cache.get(async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down')
     expect((await cache.get(async () => stored('7'))).version).toBe('7')
   })
+
+  it('peeks without waiting only at a loaded, fresh read (the page cache front door)', async () => {
+    let now = 0
+    const cache = createSettingsCache(() => now)
+    expect(cache.peek()).toBeUndefined()
+    const reading = cache.get(async () => stored('1'))
+    expect(cache.peek()).toBeUndefined()
+    await reading
+    expect(cache.peek()?.version).toBe('1')
+    now += SETTINGS_CACHE_MS
+    expect(cache.peek()).toBeUndefined()
+    await cache.get(async () => stored('2'))
+    expect(cache.peek()?.version).toBe('2')
+    cache.clear()
+    expect(cache.peek()).toBeUndefined()
+  })
 })

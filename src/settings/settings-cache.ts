@@ -1,5 +1,6 @@
 // The per-app memory of the stored site settings. One is made with each AppContext (never module
 // state), so two apps in one process never see each other's settings; saving clears it.
+import { createRememberedRead, type RememberedRead } from '../lib/remembered-read.ts'
 
 export interface StoredSettings {
   /** key → value, as in the settings table. */
@@ -8,11 +9,7 @@ export interface StoredSettings {
   version: string
 }
 
-export interface SettingsCache {
-  /** The cached read, if one is fresh; `load` runs (once, shared by concurrent callers) otherwise. */
-  get(load: () => Promise<StoredSettings>): Promise<StoredSettings>
-  clear(): void
-}
+export type SettingsCache = RememberedRead<StoredSettings>
 
 /**
  * Another app instance (several behind a load balancer) may save settings; this bounds how long
@@ -21,21 +18,5 @@ export interface SettingsCache {
 export const SETTINGS_CACHE_MS = 30_000
 
 export function createSettingsCache(now: () => number = Date.now): SettingsCache {
-  let entry: { value: Promise<StoredSettings>; loadedAt: number } | undefined
-  return {
-    get(load) {
-      if (entry && now() - entry.loadedAt < SETTINGS_CACHE_MS) return entry.value
-      const value = load()
-      const current = { value, loadedAt: now() }
-      entry = current
-      // A failed read is not remembered: the next request tries again.
-      value.catch(() => {
-        if (entry === current) entry = undefined
-      })
-      return value
-    },
-    clear() {
-      entry = undefined
-    },
-  }
+  return createRememberedRead<StoredSettings>(SETTINGS_CACHE_MS, now)
 }

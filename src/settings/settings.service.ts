@@ -89,7 +89,24 @@ function readStored(ctx: AppContext): Promise<StoredSettings> {
  * bad row can never break every page.
  */
 export async function getSiteSettings(ctx: AppContext): Promise<SiteSettings> {
-  const stored = await readStored(ctx)
+  return settingsFrom(ctx, await readStored(ctx))
+}
+
+// Parsed once per stored read, not per call: a page asks for the settings many times, and checking
+// a stored time zone builds an Intl.DateTimeFormat each time. Keyed by the read (each app's
+// settings cache makes its own), so a save, which makes a new read, is never answered from an old
+// parse; the config the defaults came from is checked too.
+const parsedSettings = new WeakMap<StoredSettings, { config: AppContext['config']; settings: SiteSettings }>()
+
+function settingsFrom(ctx: AppContext, stored: StoredSettings): SiteSettings {
+  const remembered = parsedSettings.get(stored)
+  if (remembered?.config === ctx.config) return remembered.settings
+  const settings = parseSettings(ctx, stored)
+  parsedSettings.set(stored, { config: ctx.config, settings })
+  return settings
+}
+
+function parseSettings(ctx: AppContext, stored: StoredSettings): SiteSettings {
   const name = stored.values.get(KEYS.siteName)?.trim()
   const logo = Number(stored.values.get(KEYS.logoMediaId) ?? '')
   const language = stored.values.get(KEYS.defaultLanguage)
@@ -136,6 +153,12 @@ function isStoredOn(value: string | undefined): boolean {
 /** The language readers get when the address does not say: the stored setting, else DEFAULT_LANGUAGE. */
 export async function readerLanguage(ctx: AppContext): Promise<string> {
   return (await getSiteSettings(ctx)).defaultLanguage
+}
+
+/** readerLanguage without waiting: undefined unless the settings are already read and fresh. */
+export function readerLanguageNow(ctx: AppContext): string | undefined {
+  const stored = ctx.settingsCache?.peek()
+  return stored === undefined ? undefined : settingsFrom(ctx, stored).defaultLanguage
 }
 
 /** The logo's image, when one is set and still in the media library. */

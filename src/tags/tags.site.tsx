@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import { listPublishedSummaries } from '../articles/articles.service.ts'
-import { tagKey } from '../cache/surrogate-keys.ts'
+import { listedStoryKeys, tagKey } from '../cache/surrogate-keys.ts'
 import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome, sendPage } from '../http/site-pages.ts'
@@ -65,6 +65,6 @@ export async function showTag(
       urlFor={urlFor}
       canonicalUrl={absoluteUrl(ctx, urlFor(page))}
     />,
-    { surrogateKeys: [tagKey(tag.id)] },
+    { surrogateKeys: [tagKey(tag.id), ...listedStoryKeys(result.items)] },
   )
 }

@@ -183,6 +183,15 @@ export async function importWordPress(ctx: AppContext, options: ImportOptions): 
       progress({ phase: 'search', done: indexed, total }),
     )
   }
+  if (!isDryRun) {
+    // Sections, tags, bylines and stories were written straight to the tables: in this process,
+    // the remembered sections and every cached page may be out of date (as after a JSON import).
+    await ctx.events.emitSiteChange({
+      type: 'site.changed',
+      what: 'import',
+      at: ctx.clock.now().toISOString(),
+    })
+  }
   report.seconds = (performance.now() - started) / 1000
   report.storiesPerSecond = storySeconds > 0 ? written / storySeconds : 0
   return report
