@@ -12,8 +12,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
-/** Packages the bundle leaves in node_modules: native code, and esbuild (loaded only for the editor). */
-const EXTERNAL_PACKAGES = ['better-sqlite3', 'sharp', 'esbuild', 'pg-native']
+/**
+ * Packages the bundle leaves in node_modules: native code, esbuild (loaded only for the editor),
+ * and pg, loaded only for a PostgreSQL database (src/db/create-db.ts) by both of its users, so
+ * that they share one copy.
+ */
+const EXTERNAL_PACKAGES = ['better-sqlite3', 'sharp', 'esbuild', 'pg', 'pg-native']
 
 // Every function takes the checkout's root (the tests use a small one of their own).
 const sourcesOf = (root) => path.join(root, 'src')
