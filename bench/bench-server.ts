@@ -20,7 +20,7 @@ export type ServerRequest =
 
 export type ServerMessage =
   | { type: 'ready'; port: number }
-  | { type: 'rss'; rss: number }
+  | { type: 'rss'; rss: number; memory: NodeJS.MemoryUsage }
   | { type: 'stats'; stats: unknown }
   | { type: 'publish-to-visible'; ms: number[] }
   | { type: 'published'; headline: string; paths: string[]; publishMs: number }
@@ -94,7 +94,13 @@ async function publishOne(): Promise<{ headline: string; paths: string[]; publis
 
 process.on('message', (raw: ServerRequest) => {
   void (async () => {
-    if (raw.type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss })
+    if (raw.type === 'rss') {
+      // The whole breakdown, so that a change in RSS can be told apart: V8's heap, Buffers (the
+      // page cache's bodies are external memory), or native memory outside both (SQLite's page
+      // cache, libraries' own allocations) when RSS grows and neither of the others does.
+      const memory = process.memoryUsage()
+      send({ type: 'rss', rss: memory.rss, memory })
+    }
     if (raw.type === 'stats') send({ type: 'stats', stats: pageCache.stats() })
     if (raw.type === 'publish-to-visible') {
       const ms: number[] = []

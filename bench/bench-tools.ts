@@ -41,14 +41,19 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
+/**
+ * Forks a benchmark process: a TypeScript script (relative to bench/) through tsx, or a compiled
+ * .mjs bundle (an absolute file URL, see bench/run.ts) as plain Node, the way production runs.
+ */
 export function startChild(
   script: string,
   env: Record<string, string>,
   execArgv: string[] = [],
 ): Promise<ServerProcess> {
+  const isCompiled = script.endsWith('.mjs')
   const child = fork(new URL(script, import.meta.url), [], {
     env: { ...process.env, ...env },
-    execArgv: ['--import', 'tsx', ...execArgv],
+    execArgv: isCompiled ? execArgv : ['--import', 'tsx', ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   return new Promise((resolve, reject) => {

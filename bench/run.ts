@@ -7,11 +7,10 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 import pino from 'pino'
-// @ts-expect-error: plain JavaScript (bin/ runs before tsx is registered), no type declarations
-import { buildCompiledCli } from '../bin/compiled-cli.js'
+import { buildCompiledCli, bundle } from '../bin/compiled-cli.js'
 import { loadConfig } from '../src/config/config.ts'
 import { createContext } from '../src/context.ts'
 import { createDb } from '../src/db/create-db.ts'
@@ -356,11 +355,25 @@ async function staticRows(
   }
 }
 
+/**
+ * The servers under test run as production runs them (`npm start`): src/ bundled by esbuild with
+ * bin/compiled-cli.js's settings, in plain Node. Until 2026-11-28 they ran through tsx, whose loader
+ * thread and in-memory copies of every transpiled module production never carries: that made the
+ * resident memory row measure tsx as well (docs/performance.md). BENCH_SERVER=tsx runs them so again.
+ */
+async function benchServerScript(): Promise<string> {
+  if (process.env.BENCH_SERVER === 'tsx') return './bench-server.ts'
+  const outfile = path.join(ROOT, '.cache', 'bench-server.mjs')
+  await bundle(path.join(ROOT, 'bench', 'bench-server.ts'), outfile)
+  return pathToFileURL(outfile).href
+}
+
 async function runEngine(engine: Engine, databaseUrl: string) {
   const env = { BENCH_DATABASE_URL: databaseUrl, BENCH_MEDIA_DIR: path.join(OUT, 'media') }
   fs.mkdirSync(env.BENCH_MEDIA_DIR, { recursive: true })
-  const cached = await startChild('./bench-server.ts', { ...env, BENCH_CACHE: 'on' })
-  const uncached = await startChild('./bench-server.ts', { ...env, BENCH_CACHE: 'off' })
+  const serverScript = await benchServerScript()
+  const cached = await startChild(serverScript, { ...env, BENCH_CACHE: 'on' })
+  const uncached = await startChild(serverScript, { ...env, BENCH_CACHE: 'off' })
   try {
     const paths = await pickPaths(uncached, databaseUrl, engine)
     const storyPath = paths.story?.[0] ?? '/'
@@ -412,8 +425,12 @@ async function runEngine(engine: Engine, databaseUrl: string) {
     rows.push(await measureRow('RSS feed, uncached', 'off', uncached.port, paths.rss ?? [], baselineRps))
     rows.push(await measureRow('API list, from the cache', 'on', cached.port, paths.api ?? [], baselineRps))
     rows.push(await measureRow('API list, uncached', 'off', uncached.port, paths.api ?? [], baselineRps))
-    const { rss } = await cached.ask<{ rss: number }>({ type: 'rss' }, 'rss')
-    const { rss: rssUncached } = await uncached.ask<{ rss: number }>({ type: 'rss' }, 'rss')
+    type MemoryReply = { rss: number; memory: NodeJS.MemoryUsage }
+    const { rss, memory } = await cached.ask<MemoryReply>({ type: 'rss' }, 'rss')
+    const { rss: rssUncached, memory: memoryUncached } = await uncached.ask<MemoryReply>(
+      { type: 'rss' },
+      'rss',
+    )
     const { stats } = await cached.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
     const { ms: publishMs } = await cached.ask<{ ms: number[] }>(
       { type: 'publish-to-visible', runs: 5 },
@@ -426,6 +443,9 @@ async function runEngine(engine: Engine, databaseUrl: string) {
       rows,
       rss,
       rssUncached,
+      memory,
+      memoryUncached,
+      serverScript,
       cacheStats: stats,
       publishMs,
       cold,
@@ -506,6 +526,12 @@ function goals(result: EngineResult): Goal[] {
   ]
 }
 
+/** RSS and what V8 can account for in it; the rest is native (SQLite, libraries, code, stacks). */
+function memoryLine(memory: NodeJS.MemoryUsage): string {
+  const mb = (bytes: number) => `${round(bytes / 1048576)} MB`
+  return `${mb(memory.rss)} (V8 heap ${mb(memory.heapUsed)} used of ${mb(memory.heapTotal)}, external ${mb(memory.external)} of which array buffers ${mb(memory.arrayBuffers)})`
+}
+
 function table(headers: string[], rows: (string | number | null)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '—' : String(c))))]
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
@@ -552,7 +578,7 @@ async function main(): Promise<void> {
         ),
       ),
       '',
-      `resident memory: cached server ${round(result.rss / 1048576)} MB, uncached server ${round(result.rssUncached / 1048576)} MB`,
+      `resident memory (servers run ${result.serverScript.endsWith('.mjs') ? 'compiled, as npm start does' : 'through tsx'}): cached server ${memoryLine(result.memory)}; uncached server ${memoryLine(result.memoryUncached)}`,
       '',
       table(
         ['goal', 'target', 'measured', 'result'],

@@ -11,9 +11,18 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
-const SOURCES = path.join(ROOT, 'src')
-const BUNDLE = path.join(ROOT, '.cache', 'dateline-cli.mjs')
-const INPUTS = [path.join(ROOT, 'tsconfig.json'), path.join(ROOT, 'package-lock.json')]
+
+/**
+ * Packages the bundle leaves in node_modules: native code, esbuild (loaded only for the editor),
+ * and pg, loaded only for a PostgreSQL database (src/db/create-db.ts) by both of its users, so
+ * that they share one copy.
+ */
+const EXTERNAL_PACKAGES = ['better-sqlite3', 'sharp', 'esbuild', 'pg', 'pg-native']
+
+// Every function takes the checkout's root (the tests use a small one of their own).
+const sourcesOf = (root) => path.join(root, 'src')
+const bundleOf = (root) => path.join(root, '.cache', 'dateline-cli.mjs')
+const inputsOf = (root) => [path.join(root, 'tsconfig.json'), path.join(root, 'package-lock.json')]
 
 function newestSourceTime(dir) {
   let newest = 0
@@ -25,33 +34,47 @@ function newestSourceTime(dir) {
   return newest
 }
 
-function newestInputTime() {
-  const inputs = INPUTS.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0))
-  return Math.max(newestSourceTime(SOURCES), ...inputs)
+function newestInputTime(root) {
+  const inputs = inputsOf(root).map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0))
+  return Math.max(newestSourceTime(sourcesOf(root)), ...inputs)
 }
 
-function isFresh(newestInput) {
+function isFresh(root, newestInput) {
   try {
-    return newestInput <= fs.statSync(BUNDLE).mtimeMs
+    return newestInput <= fs.statSync(bundleOf(root)).mtimeMs
   } catch {
     return false
   }
 }
 
-async function build(newestInput) {
+/**
+ * Bundles one entry point as `dateline` runs it: ESM for Node 20, dependencies left in
+ * node_modules, each source under `root`/src keeping its own import.meta.url. Written to a
+ * temporary file first and renamed over `outfile` (atomic: two processes building at once each
+ * write their own file; either result is whole), stamped with `stamp` when given.
+ */
+export async function bundle(entryPoint, outfile, { root = ROOT, stamp } = {}) {
   const { build: esbuild } = await import('esbuild')
-  const temporary = `${BUNDLE}.${process.pid}.tmp`
-  fs.mkdirSync(path.dirname(BUNDLE), { recursive: true })
+  const sources = sourcesOf(root)
+  const temporary = `${outfile}.${process.pid}.tmp`
+  fs.mkdirSync(path.dirname(outfile), { recursive: true })
   await esbuild({
-    entryPoints: [path.join(SOURCES, 'cli.ts')],
+    entryPoints: [entryPoint],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Dependencies stay in node_modules (native addons, and their own files found at run time).
-    packages: 'external',
+    // Dependencies are bundled too: loading their ~1,100 files one by one was most of a compiled
+    // start (Node resolves, reads and links each ES module separately). Kept in node_modules: native
+    // addons, and what is loaded only on demand (esbuild for the editor's island, pg's optional
+    // native client).
+    external: EXTERNAL_PACKAGES,
+    // CommonJS dependencies call require() (node: built-ins, optional modules); an ES module has none.
+    banner: {
+      js: "import { createRequire as __datelineCreateRequire } from 'node:module'; const require = __datelineCreateRequire(import.meta.url);",
+    },
     outfile: temporary,
-    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'silent',
     plugins: [
       {
@@ -60,7 +83,7 @@ async function build(newestInput) {
         name: 'keep-each-import-meta-url',
         setup(pluginBuild) {
           pluginBuild.onLoad({ filter: /\.tsx?$/ }, async (args) => {
-            if (!args.path.startsWith(SOURCES)) return undefined
+            if (!args.path.startsWith(sources)) return undefined
             const text = await fs.promises.readFile(args.path, 'utf8')
             return {
               contents: text
@@ -74,31 +97,32 @@ async function build(newestInput) {
       },
     ],
   })
-  // The bundle is stamped with the newest input it was built from, not with the time it was
-  // written: a source saved while esbuild ran is newer, so the next start rebuilds.
-  // Rounded up to the next millisecond: file times carry fractions of one, a Date does not, and a
-  // stamp a fraction older than its newest input would make every build stale at once.
-  const stamp = new Date(Math.ceil(newestInput))
-  fs.utimesSync(temporary, stamp, stamp)
-  // Atomic: two processes starting at once each write their own file; either result is whole.
-  fs.renameSync(temporary, BUNDLE)
+  if (stamp !== undefined) fs.utimesSync(temporary, stamp, stamp)
+  fs.renameSync(temporary, outfile)
 }
 
 /** The compiled CLI's file URL when a fresh build exists; undefined to run the sources through tsx. */
-export function compiledCli() {
+export function compiledCli(root = ROOT) {
   if (process.env.DATELINE_COMPILE === 'off') return undefined
   try {
-    return isFresh(newestInputTime()) ? pathToFileURL(BUNDLE).href : undefined
+    return isFresh(root, newestInputTime(root)) ? pathToFileURL(bundleOf(root)).href : undefined
   } catch {
     return undefined
   }
 }
 
 /** Builds the compiled CLI unless a fresh one exists. */
-export async function buildCompiledCli() {
-  const newestInput = newestInputTime()
-  if (isFresh(newestInput)) return 'fresh'
-  await build(newestInput)
+export async function buildCompiledCli(root = ROOT) {
+  const newestInput = newestInputTime(root)
+  if (isFresh(root, newestInput)) return 'fresh'
+  // The bundle is stamped with the newest input it was built from, not with the time it was
+  // written: a source saved while esbuild ran is newer, so the next start rebuilds.
+  // Rounded up to the next millisecond: file times carry fractions of one, a Date does not, and a
+  // stamp a fraction older than its newest input would make every build stale at once.
+  await bundle(path.join(sourcesOf(root), 'cli.ts'), bundleOf(root), {
+    root,
+    stamp: new Date(Math.ceil(newestInput)),
+  })
   return 'built'
 }
 

@@ -8,8 +8,6 @@ import type { Config } from './config/config.ts'
 import { type AppContext, createContext } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
-import { seedDemoIfEmpty } from './demo/seed.ts'
-import { startPostgresEventBridge } from './events/postgres-bridge.ts'
 import { reindexSearch, storiesAwaitingFirstIndex } from './search/search.service.ts'
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 
@@ -31,6 +29,20 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
   return destination ? pino(options, destination) : pino(options)
 }
 
+/** Milliseconds spent in each start-up step, logged with 'started' (docs/performance.md). */
+function createPhaseClock(from: number): { mark(name: string): void; ms: Record<string, number> } {
+  const ms: Record<string, number> = {}
+  let last = from
+  return {
+    mark(name) {
+      const now = performance.now()
+      ms[name] = Math.round(now - last)
+      last = now
+    },
+    ms,
+  }
+}
+
 /** Up to this many stories, a first search index is built before the server listens. */
 const FOREGROUND_INDEX_LIMIT = 5_000
 
@@ -45,12 +57,19 @@ export async function startServer(
   config: Config,
   log: Logger = createLogger(config),
 ): Promise<RunningServer> {
+  // performance.now() counts from the process's start: what it reads here is Node's own start-up
+  // plus loading the modules (the compiled bundle, or the sources through tsx).
   const startedAt = performance.now()
+  const phases = createPhaseClock(startedAt)
   fs.mkdirSync(config.mediaDir, { recursive: true })
   const db = createDb(config.database, (error) => log.warn({ err: error }, 'idle database connection closed'))
+  phases.mark('database')
   await migrateToLatest(db.db, db.engine)
+  phases.mark('migrations')
   const ctx = createContext({ config, db, log })
   if (config.isDemoContentEnabled) {
+    // Loaded only when enabled: the demo's texts and drawings are a large part of the code.
+    const { seedDemoIfEmpty } = await import('./demo/seed.ts')
     const seeded = await seedDemoIfEmpty(ctx)
     if (seeded) {
       // Printed once, on the first start only: the password is not stored anywhere in clear.
@@ -66,6 +85,7 @@ export async function startServer(
         ].join('\n'),
       )
     }
+    phases.mark('demo')
   }
   // Stories written before the app listened for content events (the demo seed, an upgrade) are
   // indexed now: before listening when few, so that the demo is searchable at once; in the
@@ -77,13 +97,19 @@ export async function startServer(
       (error: unknown) => log.error({ err: error }, 'building the search index failed'),
     )
   if (awaitingIndex > 0 && awaitingIndex <= FOREGROUND_INDEX_LIMIT) await buildIndex()
+  phases.mark('search')
   const app = await buildApp(ctx)
+  phases.mark('app')
   // Several instances on one PostgreSQL hear each other's content events (cache purges).
+  // Loaded only there: a SQLite site never needs it.
   const bridge =
     config.database.engine === 'postgres'
-      ? await startPostgresEventBridge(ctx, { connectionString: config.database.connectionString })
+      ? await (await import('./events/postgres-bridge.ts')).startPostgresEventBridge(ctx, {
+          connectionString: config.database.connectionString,
+        })
       : undefined
   await app.listen({ port: config.port, host: config.host })
+  phases.mark('listen')
   // Scheduled stories publish themselves; the schedule is in the database, so a restart loses none.
   const scheduler = createScheduler(ctx)
   scheduler.start()
@@ -94,7 +120,16 @@ export async function startServer(
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  log.info({ ms: Math.round(performance.now() - startedAt) }, 'started')
+  log.info(
+    {
+      ms: Math.round(performance.now() - startedAt),
+      loadMs: Math.round(startedAt),
+      phases: phases.ms,
+      // CPU time of the whole process so far (every thread): steadier than wall time on a busy machine.
+      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+    },
+    'started',
+  )
   process.stdout.write(
     `Dateline is serving ${config.siteName} at ${url}/ (public address ${config.siteUrl}/)\n`,
   )

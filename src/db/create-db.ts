@@ -1,8 +1,9 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { DatabaseConfig } from '../config/config.ts'
 import type { Engine } from './dialect.ts'
 import { withStatementCache } from './sqlite-statements.ts'
@@ -22,8 +23,17 @@ export interface DbHandle {
   poolStats(): PoolStats
 }
 
-// PostgreSQL returns COUNT(*) and BIGINT as strings; our counts fit in a JS number.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseInt(value, 10))
+// pg is loaded when a PostgreSQL database is opened, not by every process: a SQLite site never
+// needs it, and on Node 20 loading it costs 50–100 ms of a start (it probes for Cloudflare Workers
+// with `new Response()`, which loads Node's whole fetch implementation). It is CommonJS, so it can
+// be required synchronously and createDb stays synchronous.
+const requirePackage = createRequire(import.meta.url)
+function loadPg(): typeof pg {
+  const postgres = requirePackage('pg') as typeof pg
+  // PostgreSQL returns COUNT(*) and BIGINT as strings; our counts fit in a JS number.
+  postgres.types.setTypeParser(postgres.types.builtins.INT8, (value: string) => Number.parseInt(value, 10))
+  return postgres
+}
 
 export function createDb(config: DatabaseConfig, onIdleError: (error: Error) => void = () => {}): DbHandle {
   if (config.engine === 'sqlite') {
@@ -46,7 +56,7 @@ export function createDb(config: DatabaseConfig, onIdleError: (error: Error) => 
       poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
     }
   }
-  const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 })
+  const pool = new (loadPg().Pool)({ connectionString: config.connectionString, max: 10 })
   // An idle connection that the server closes (a restart, a failover, an administrator) is
   // dropped from the pool and replaced on the next query; without a listener it would crash us.
   pool.on('error', (error) => onIdleError(error))

@@ -131,7 +131,27 @@ async function beginImmediate(connection: Kysely<Database>): Promise<void> {
   }
 }
 
+/** Names recorded as applied; undefined before the first migration (no table yet). */
+async function appliedMigrations(db: Kysely<Database>): Promise<string[] | undefined> {
+  try {
+    return (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map(
+      (r) => r.name,
+    )
+  } catch {
+    return undefined
+  }
+}
+
 export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<MigrationReport> {
+  // Every start but the first after an upgrade finds nothing to do: that is one read, without the
+  // write lock and Kysely's Migrator (which creates its tables and locks even then). Anything
+  // pending, or a migration this code does not know, goes the locked way below, which decides.
+  const applied = await appliedMigrations(db)
+  if (applied && Object.keys(migrations).every((name) => applied.includes(name))) {
+    const unknown = applied.filter((name) => !(name in migrations))
+    if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown)
+    return { applied: [] }
+  }
   return withMigrationLock(db, engine, async (locked) => {
     const unknown = await unknownMigrations(locked)
     if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown)

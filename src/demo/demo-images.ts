@@ -3,8 +3,8 @@
 // unless asked to keep it, which is what we want for anything a newsroom publishes.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import sharp from 'sharp'
 import { escapeHtml } from '../lib/escape-html.ts'
+import { loadSharp } from '../lib/load-sharp.ts'
 import type { DemoImage, DemoPerson, Motif } from './demo-content.ts'
 import { mulberry32, type Random } from './demo-random.ts'
 
@@ -22,6 +22,7 @@ export interface RenderedFile {
 
 /** Renders `svg` to `<mediaDir>/demo/<name>.jpg`, replacing any earlier file of that name. */
 export async function writeDemoJpeg(mediaDir: string, name: string, svg: string): Promise<RenderedFile> {
+  const sharp = await loadSharp()
   const { data, info } = await sharp(Buffer.from(svg))
     .jpeg({ quality: 70, mozjpeg: true })
     .toBuffer({ resolveWithObject: true })

@@ -5,7 +5,7 @@
 // reconnects, and since events sent meanwhile are gone, everything cached is purged then.
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { AppContext } from '../context.ts'
 import type { ContentEvent, ContentEventType, SiteChange } from './content-events.ts'
 
@@ -69,6 +69,8 @@ export async function startPostgresEventBridge(
   const instanceId = options.instanceId ?? randomUUID()
   const channel = options.channel ?? EVENTS_CHANNEL
   const reconnectDelayMs = options.reconnectDelayMs ?? 1_000
+  // Loaded here, not at the top: a SQLite site never starts the bridge (see db/create-db.ts).
+  const { default: postgres } = await import('pg')
   let client: pg.Client | undefined
   let isStopped = false
   let reconnectTimer: NodeJS.Timeout | undefined
@@ -101,7 +103,7 @@ export async function startPostgresEventBridge(
   }
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: options.connectionString })
+    const next = new postgres.Client({ connectionString: options.connectionString })
     next.on('notification', (message) => {
       if (message.channel !== channel) return
       receive(message.payload).catch((error: unknown) =>

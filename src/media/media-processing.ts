@@ -5,8 +5,9 @@
 // was taken or with which camera. Orientation is applied to the pixels first, colours are
 // converted to sRGB (so the ICC profile is not needed).
 import { randomBytes } from 'node:crypto'
-import sharp, { type Sharp } from 'sharp'
+import type { Sharp } from 'sharp'
 import { AppError } from '../errors.ts'
+import { loadSharp } from '../lib/load-sharp.ts'
 import { slugify } from '../lib/slugify.ts'
 import { type MediaStorage, resolveInside } from './storage.ts'
 
@@ -236,6 +237,7 @@ interface Inspected {
 async function inspect(input: Buffer): Promise<Inspected> {
   const format = requireSupportedImage(input)
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, autoOrient: true }
+  const sharp = await loadSharp()
   try {
     const meta = await sharp(input, options).metadata()
     // Checked here from the header, before a single pixel is decoded: a decompression bomb stops now.
@@ -329,6 +331,7 @@ async function decodedAt(source: Sharp, width: number): Promise<Sharp> {
     .resize({ width, withoutEnlargement: true })
     .raw()
     .toBuffer({ resolveWithObject: true })
+  const sharp = await loadSharp()
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
 }
 

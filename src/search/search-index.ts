@@ -180,6 +180,9 @@ export function createSearchIndex(db: Kysely<Database>, backend: SearchBackend):
         await backend.upsert(await loadSearchDocuments(db, batch))
         done += batch.length
         onProgress?.({ done, total: ids.length })
+        // A turn of the event loop between batches: SQLite's calls are synchronous, so without it a
+        // build in the background (main.ts, a large site) held every request until it finished.
+        await new Promise((resolve) => setImmediate(resolve))
       }
       const removed = await backend.removeOrphans()
       return { indexed: done, removed, ms: Math.round(performance.now() - startedAt) }

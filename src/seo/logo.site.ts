@@ -2,7 +2,7 @@
 // crawler can fetch) drawn from the favicon's mark, until the newsroom sets a logo of its own.
 import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
-import sharp from 'sharp'
+import { loadSharp } from '../lib/load-sharp.ts'
 import { DEFAULT_LOGO_PATH, DEFAULT_LOGO_SIZE } from './publisher.ts'
 
 export function registerLogoRoute(app: FastifyInstance): void {
@@ -10,10 +10,10 @@ export function registerLogoRoute(app: FastifyInstance): void {
   // Drawn once per app on first request, kept with the route (no module-level state).
   let png: Promise<Buffer> | undefined
   app.get(DEFAULT_LOGO_PATH, async (_request, reply) => {
-    png ??= sharp(svg, { density: 1200 })
-      .resize(DEFAULT_LOGO_SIZE, DEFAULT_LOGO_SIZE)
-      .png()
-      .toBuffer()
+    png ??= loadSharp()
+      .then((sharp) =>
+        sharp(svg, { density: 1200 }).resize(DEFAULT_LOGO_SIZE, DEFAULT_LOGO_SIZE).png().toBuffer(),
+      )
       .catch((error: unknown) => {
         // A failed drawing is tried again on the next request rather than remembered.
         png = undefined
