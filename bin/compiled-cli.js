@@ -48,8 +48,8 @@ function isFresh(root, newestInput) {
 }
 
 /**
- * Bundles one entry point as `dateline` runs it: ESM for Node 20, dependencies left in
- * node_modules, each source under `root`/src keeping its own import.meta.url. Written to a
+ * Bundles one entry point as `dateline` runs it: ESM for Node 20, dependencies included but for
+ * EXTERNAL_PACKAGES, each source under `root`/src keeping its own import.meta.url. Written to a
  * temporary file first and renamed over `outfile` (atomic: two processes building at once each
  * write their own file; either result is whole), stamped with `stamp` when given.
  */
