@@ -14,6 +14,7 @@ import * as wordpressImport from './migrations/2026-11-27-0009-wordpress-import.
 import * as translations from './migrations/2026-11-28-0010-translations.ts'
 import * as adminLanguage from './migrations/2026-11-28-0011-admin-language.ts'
 import * as tagListing from './migrations/2026-11-28-0012-tag-listing.ts'
+import * as searchVocabulary from './migrations/2026-11-28-0013-search-vocabulary.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
@@ -31,6 +32,7 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0010-translations': translations,
   '2026-11-28-0011-admin-language': adminLanguage,
   '2026-11-28-0012-tag-listing': tagListing,
+  '2026-11-28-0013-search-vocabulary': searchVocabulary,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {

@@ -91,6 +91,11 @@ export function createPostgresSearchBackend(
       )
     },
     async rankWindow(query, filters, now) {
+      // A last word that is not whole stays a prefix ('pomegr':*), unlike on SQLite, where it is
+      // expanded to its completions: PostgreSQL has no cheap exact list of the words an index
+      // holds (ts_stat reads every document; a GIN index's keys are not readable from SQL). The
+      // prefix does not skew the ranking as it would in FTS5, ts_rank_cd having no IDF; the GIN
+      // index answers it from the keys in the prefix's range.
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(query)})`
       // The newest matches that pass the filters, scored (search-filters.ts RANK_WINDOW); one more
       // than the window is read, only to know whether more stories match.

@@ -27,12 +27,22 @@ describe('parseSearchQuery', () => {
 describe('engine queries', () => {
   it('quotes every word for FTS5 and makes the last a prefix', () => {
     const query = parseSearchQuery('Water OR board NEAR "kab')
-    expect(query && toFts5Match(query)).toBe('"water" "or" "board" "near" "kab"*')
+    expect(query && toFts5Match(query)).toBe('"water" AND "or" AND "board" AND "near" AND "kab"*')
   })
 
-  it('builds a to_tsquery of quoted lexemes joined with &, the last a prefix', () => {
+  it('makes the last word whole, or any of its completions, for FTS5', () => {
+    const query = parseSearchQuery('market "pomegr')
+    if (!query) throw new Error('query did not parse')
+    expect(toFts5Match({ ...query, isLastWordWhole: true })).toBe('"market" AND "pomegr"')
+    expect(toFts5Match(query, ['pomegranate', 'pome"gr'])).toBe('"market" AND ("pomegranate" OR "pome""gr")')
+    expect(toFts5Match(query, ['pomegranate'])).toBe('"market" AND ("pomegranate")')
+    expect(toFts5Match(query, [])).toBe('"market" AND "pomegr"*')
+  })
+
+  it('builds a to_tsquery of quoted lexemes joined with &, the last a prefix unless whole', () => {
     const query = parseSearchQuery("water's & !board | kab:*")
     expect(query && toTsQuery(query)).toBe("'water' & 's' & 'board' & 'kab':*")
+    expect(query && toTsQuery({ ...query, isLastWordWhole: true })).toBe("'water' & 's' & 'board' & 'kab'")
   })
 
   it('normalises Arabic script in the query too', () => {
@@ -58,6 +68,20 @@ describe('highlightWords', () => {
     const query = parseSearchQuery('cafe kab')
     expect(query && highlightWords('Café in Kabul, not Kabir: cafeteria', query)).toBe(
       `${MARK_START}Café${MARK_END} in ${MARK_START}Kabul${MARK_END}, not ${MARK_START}Kabir${MARK_END}: cafeteria`,
+    )
+  })
+
+  it('marks only the whole last word once the index found it whole', () => {
+    const query = parseSearchQuery('water')
+    if (!query) throw new Error('no query')
+    const whole = { ...query, isLastWordWhole: true }
+    expect(highlightWords('Water, waterfalls', whole)).toBe(`${MARK_START}Water${MARK_END}, waterfalls`)
+    expect(snippetAround('The waterfalls, and the water', whole)).toBe(
+      `The waterfalls, and the ${MARK_START}water${MARK_END}`,
+    )
+    // Words outside ASCII take the other path to the first match.
+    expect(snippetAround('Café waterfalls, café water', whole)).toBe(
+      `Café waterfalls, café ${MARK_START}water${MARK_END}`,
     )
   })
 

@@ -1,7 +1,9 @@
 // What a reader typed → the engines' query languages, built from our own tokens so that no
 // character of the input is ever read as query syntax (quotes, *, NEAR, AND/OR, parentheses,
-// colons, ^ and the like are separators to us). Words must all appear; the last one may be the
-// start of a word, so that results come while a word is being typed.
+// colons, ^ and the like are separators to us). Words must all appear. The last one is matched as
+// a whole word when that finds stories (a reader who typed "water" meant water, not waterfalls),
+// and otherwise as the start of a word, so that results come while a word is being typed
+// (search-index.ts decides, the engines match).
 import { escapeHtml } from '../lib/escape-html.ts'
 import { searchTokens } from './normalize-text.ts'
 
@@ -13,30 +15,50 @@ export const MAX_QUERY_TOKENS = 12
 export interface SearchQuery {
   /** Normalised words, at least one. */
   tokens: string[]
+  /** The last word is matched only as a whole word; otherwise as the start of a word too. */
+  isLastWordWhole: boolean
 }
 
-/** The query's words, or undefined when it has none (an empty search shows just the form). */
+/**
+ * The query's words, or undefined when it has none (an empty search shows just the form). The last
+ * word is a prefix until the search index finds it whole (search-index.ts).
+ */
 export function parseSearchQuery(text: string): SearchQuery | undefined {
   const tokens = searchTokens(text).slice(0, MAX_QUERY_TOKENS)
-  return tokens.length === 0 ? undefined : { tokens }
+  return tokens.length === 0 ? undefined : { tokens, isLastWordWhole: false }
 }
 
-/** SQLite FTS5: every word a quoted string (so it is never an operator), the last a prefix. */
-export function toFts5Match(query: SearchQuery): string {
-  return query.tokens
-    .map((token, i) => {
-      const quoted = `"${token.replaceAll('"', '""')}"`
-      return i === query.tokens.length - 1 ? `${quoted}*` : quoted
-    })
-    .join(' ')
+/** The word the reader may still be typing. */
+export function lastWord(query: SearchQuery): string {
+  return query.tokens[query.tokens.length - 1] ?? ''
 }
 
-/** PostgreSQL to_tsquery: quoted lexemes joined with &, the last with :* (a prefix). */
+function fts5String(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`
+}
+
+/**
+ * SQLite FTS5: every word a quoted string (so it is never an operator), joined by an explicit AND
+ * (FTS5 reads "a" "b" as a AND b, but not before a parenthesised OR). The last one, unless it is
+ * whole: any of `completions` (the index's words that start with it) when they are given, else a
+ * prefix ("water"*).
+ */
+export function toFts5Match(query: SearchQuery, completions?: readonly string[]): string {
+  const last = query.tokens.length - 1
+  const terms = query.tokens.map((token, i) => {
+    if (i !== last || query.isLastWordWhole) return fts5String(token)
+    if (completions === undefined || completions.length === 0) return `${fts5String(token)}*`
+    return `(${completions.map(fts5String).join(' OR ')})`
+  })
+  return terms.join(' AND ')
+}
+
+/** PostgreSQL to_tsquery: quoted lexemes joined with &, the last with :* (a prefix) unless whole. */
 export function toTsQuery(query: SearchQuery): string {
   return query.tokens
     .map((token, i) => {
       const quoted = `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
-      return i === query.tokens.length - 1 ? `${quoted}:*` : quoted
+      return i === query.tokens.length - 1 && !query.isLastWordWhole ? `${quoted}:*` : quoted
     })
     .join(' & ')
 }
@@ -74,9 +96,9 @@ export function unmarkedText(text: string): string {
 /** Runs of letters, digits, marks and the joiners folding removes: what highlighting compares. */
 const WORD_RUN = /[\p{L}\p{N}\p{M}\u200B-\u200D\u0640]+/gu
 
-/** Whether a word run is one of the query's words (the last one as a prefix), as the engines match. */
+/** Whether a word run is one of the query's words (the last one maybe a prefix), as the engines match. */
 function queryWordTest(query: SearchQuery): (run: string) => boolean {
-  const last = query.tokens.length - 1
+  const last = query.isLastWordWhole ? -1 : query.tokens.length - 1
   const matches = (token: string): boolean =>
     query.tokens.some((q, i) => token === q || (i === last && token.startsWith(q)))
   // searchTokens of an ASCII run (most of a Latin-script text) is just its lower case: the
@@ -140,13 +162,13 @@ function isAsciiWords(text: string): boolean {
 
 /**
  * firstMatch for a text of ASCII word runs, by searching the lower-cased text for each query word
- * and keeping the occurrences that start a run (and end it, but for the last word, a prefix):
+ * and keeping the occurrences that start a run (and end it, but for a last word that is a prefix):
  * the matching of a whole body went from ~0.3 ms to ~0.01 ms.
  */
 function firstAsciiMatch(text: string, query: SearchQuery): number {
   const lower = text.toLowerCase()
   const isRunChar = (at: number): boolean => /[a-z0-9]/.test(lower[at] ?? '')
-  const last = query.tokens.length - 1
+  const last = query.isLastWordWhole ? -1 : query.tokens.length - 1
   let first = -1
   query.tokens.forEach((token, i) => {
     for (

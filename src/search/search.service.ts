@@ -88,7 +88,7 @@ export async function searchStories(
     ...(options.authorId === undefined ? {} : { authorId: options.authorId }),
     ...(options.publishedBetween === undefined ? {} : { publishedBetween: options.publishedBetween }),
   }
-  const { hits, total, isTotalCapped } = await searchIndexFor(ctx).search(
+  const { hits, total, isTotalCapped, matchedQuery } = await searchIndexFor(ctx).search(
     query,
     filters,
     { limit: pageSize, offset: (page - 1) * pageSize },
@@ -111,7 +111,7 @@ export async function searchStories(
       language: hit.language,
       status: hit.status,
       headline: hit.headline,
-      headlineHtml: markedTextToHtml(highlightWords(hit.headline, query)),
+      headlineHtml: markedTextToHtml(highlightWords(hit.headline, matchedQuery)),
       snippetHtml: markedTextToHtml(snippet),
       url: section ? articleUrl(section.slug, hit.slug) : '',
       publishedAt: hit.published_at,
