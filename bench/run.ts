@@ -46,6 +46,7 @@ interface Row {
   paths: number
   rps: number | null
   p50: number | null
+  p95: number | null
   p99: number | null
   p99Loaded: number | null
   ratio: number | null
@@ -274,12 +275,15 @@ async function measureRow(
     paths: paths.length,
     rps: round(load.requests.average, 0),
     p50: round(latency.p50, 2),
+    p95: round(latency.p95, 2),
     p99: round(latency.p99, 2),
     p99Loaded: load.latency.p99,
     ratio: baselineRps ? round(load.requests.average / baselineRps, 2) : null,
     errors: load.errors + load.timeouts + load.non2xx + latency.errors,
   }
-  log(`  ${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, p99 under load ${row.p99Loaded} ms`)
+  log(
+    `  ${name}: ${row.rps} req/s, p50 ${row.p50} ms, p95 ${row.p95} ms, p99 ${row.p99} ms, p99 under load ${row.p99Loaded} ms`,
+  )
   return row
 }
 
@@ -494,11 +498,10 @@ function goals(result: EngineResult): Goal[] {
       result: check((home?.p99 ?? Number.POSITIVE_INFINITY) <= 25),
     },
     {
-      // The latency sampler reports p50 and p99; p99 ≤ 30 ms is stricter than the goal's p95.
-      goal: 'search p95 (checked as p99, stricter)',
+      goal: 'search p95',
       target: '≤ 30 ms',
-      measured: `${search?.p99} ms`,
-      result: check((search?.p99 ?? Number.POSITIVE_INFINITY) <= 30),
+      measured: `${search?.p95} ms (p99 ${search?.p99} ms)`,
+      result: check((search?.p95 ?? Number.POSITIVE_INFINITY) <= 30),
     },
     {
       goal: 'resident memory (cached server, after the runs)',
@@ -570,11 +573,21 @@ async function main(): Promise<void> {
     output.push(
       `\n## ${engine}: ${spec.stories.toLocaleString('en')} stories\n`,
       table(
-        ['page', 'cache', 'req/s', 'p50 ms', 'p99 ms', `p99 ms @${CONNECTIONS}`, 'vs baseline', 'errors'],
+        [
+          'page',
+          'cache',
+          'req/s',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          `p99 ms @${CONNECTIONS}`,
+          'vs baseline',
+          'errors',
+        ],
         result.rows.map((r) =>
           r.note
-            ? [r.name, r.note, null, null, null, null, null, null]
-            : [r.name, r.cache, r.rps, r.p50, r.p99, r.p99Loaded, r.ratio, r.errors],
+            ? [r.name, r.note, null, null, null, null, null, null, null]
+            : [r.name, r.cache, r.rps, r.p50, r.p95, r.p99, r.p99Loaded, r.ratio, r.errors],
         ),
       ),
       '',
