@@ -3,6 +3,9 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import http from 'node:http'
 import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundle } from '../bin/compiled-cli.js'
 
 export interface AutocannonResult {
   requests: { average: number; total: number }
@@ -175,4 +178,18 @@ export async function measureThroughput(
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits
   return Math.round(value * factor) / factor
+}
+
+/**
+ * The servers under test run as production runs them (`npm start`): src/ bundled by esbuild with
+ * bin/compiled-cli.js's settings, in plain Node. Until 2026-11-28 they ran through tsx, whose loader
+ * thread and in-memory copies of every transpiled module production never carries: that made the
+ * resident memory row measure tsx as well (docs/performance.md). BENCH_SERVER=tsx runs them so again.
+ */
+export async function benchServerScript(): Promise<string> {
+  if (process.env.BENCH_SERVER === 'tsx') return './bench-server.ts'
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const outfile = path.join(root, '.cache', 'bench-server.mjs')
+  await bundle(path.join(root, 'bench', 'bench-server.ts'), outfile)
+  return pathToFileURL(outfile).href
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '../src/db/create-db.ts'
-import { fetchText, measureThroughput, round, startChild } from './bench-tools.ts'
+import { benchServerScript, fetchText, measureThroughput, round, startChild } from './bench-tools.ts'
 import { FULL_SITE, markerFor, readMarker } from './generate-site.ts'
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -48,7 +48,8 @@ for (let i = 0; i < 1_000; i++) {
 }
 
 fs.mkdirSync(path.join(OUT, 'media'), { recursive: true })
-const server = await startChild('./bench-server.ts', {
+// As production runs it (compiled, bench-tools.ts benchServerScript), like `npm run bench`'s servers.
+const server = await startChild(await benchServerScript(), {
   BENCH_DATABASE_URL: database,
   BENCH_CACHE: 'on',
   BENCH_MEDIA_DIR: path.join(OUT, 'media'),
@@ -58,6 +59,10 @@ const pendingChecks: Promise<unknown>[] = []
 let checks = 0
 let published = 0
 const publishMs: number[] = []
+// Every bulletin in the order it was published: a check answered seconds late (under 1,000
+// connections a response can queue for many seconds) may find the story pushed off a listing by
+// the bulletins published since, on a perfectly fresh page.
+const headlines: string[] = []
 server.child.on(
   'message',
   (message: { type: string; headline?: string; paths?: string[]; publishMs?: number }) => {
@@ -65,13 +70,22 @@ server.child.on(
     published++
     publishMs.push(message.publishMs ?? 0)
     const { headline, paths } = message
-    // The purge has completed when the message is sent: every page listing the story must show it.
+    headlines.push(headline)
+    const position = headlines.length - 1
+    const sentAt = performance.now()
+    // The purge has completed when the message is sent: every page listing the story must show
+    // it, or, when the answer came late, a bulletin published after it (which proves the page was
+    // rendered after this one's purge). A page with neither is stale.
     const check = Promise.all(
       paths.map(async (p) => {
         const response = await fetchText(server.port, p)
         checks++
-        if (response.status !== 200 || !response.text.includes(headline)) {
-          stale.push(`${p} (${response.status}, x-cache ${response.headers['x-cache']}) lacks "${headline}"`)
+        const isFresh = headlines.slice(position).some((h) => response.text.includes(h))
+        if (response.status !== 200 || !isFresh) {
+          const waited = Math.round(performance.now() - sentAt)
+          stale.push(
+            `${p} (${response.status}, x-cache ${response.headers['x-cache']}, answered after ${waited} ms) lacks "${headline}" and every later bulletin`,
+          )
         }
       }),
     ).catch((error: unknown) => stale.push(`check failed: ${String(error)}`))

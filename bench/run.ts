@@ -10,7 +10,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 import pino from 'pino'
-import { buildCompiledCli, bundle } from '../bin/compiled-cli.js'
+import { buildCompiledCli } from '../bin/compiled-cli.js'
 import { loadConfig } from '../src/config/config.ts'
 import { createContext } from '../src/context.ts'
 import { createDb } from '../src/db/create-db.ts'
@@ -21,6 +21,7 @@ import { withOfflineApp } from '../src/static/offline-app.ts'
 import { createStaticPublisher } from '../src/static/static-publisher.ts'
 import { appRenderer } from '../src/static/static-renderer.ts'
 import {
+  benchServerScript,
   fetchText,
   measureLatency,
   measureThroughput,
@@ -357,19 +358,6 @@ async function staticRows(
   } finally {
     await nginx.stop()
   }
-}
-
-/**
- * The servers under test run as production runs them (`npm start`): src/ bundled by esbuild with
- * bin/compiled-cli.js's settings, in plain Node. Until 2026-11-28 they ran through tsx, whose loader
- * thread and in-memory copies of every transpiled module production never carries: that made the
- * resident memory row measure tsx as well (docs/performance.md). BENCH_SERVER=tsx runs them so again.
- */
-async function benchServerScript(): Promise<string> {
-  if (process.env.BENCH_SERVER === 'tsx') return './bench-server.ts'
-  const outfile = path.join(ROOT, '.cache', 'bench-server.mjs')
-  await bundle(path.join(ROOT, 'bench', 'bench-server.ts'), outfile)
-  return pathToFileURL(outfile).href
 }
 
 async function runEngine(engine: Engine, databaseUrl: string) {
