@@ -167,7 +167,11 @@ export async function exportWxr(
           .orderBy('article_id')
           .orderBy('position')
           .execute(),
-        db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).execute(),
+        db
+          .selectFrom('article_tags')
+          .select(['article_id', 'tag_id'])
+          .where('article_id', 'in', ids)
+          .execute(),
         db.selectFrom('article_seo').selectAll().where('article_id', 'in', ids).execute(),
         db.selectFrom('article_revisions').selectAll().where('article_id', 'in', ids).orderBy('id').execute(),
       ])
