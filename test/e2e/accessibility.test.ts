@@ -1,19 +1,18 @@
 // Accessibility (issue 5 §7): axe-core runs in a real browser on the front page, a story, a section,
 // search results and the story editor (signed in), in English, Dari (/fa/) and Pashto (/ps/), and
 // finds no violation. Light and dark colour schemes both, since the stylesheet has both.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/demo/seed.ts'
 import { listSections } from '../../src/sections/sections.service.ts'
 import { setInterfaceLanguage } from '../../src/users/users.service.ts'
 import { makeStaff, type StaffUser } from '../helpers/admin-client.ts'
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/browser.ts'
 import { makeArticle, makeAuthor } from '../helpers/factories.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 if (!hasChromium) {
@@ -111,10 +110,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core) in three languages', { t
         language === 'en' ? null : language,
       )
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
   }, 180_000)
 
   afterAll(async () => {

@@ -4,15 +4,14 @@
 // dateline take dir="rtl" and lang="fa" as soon as the language changes; the toolbar speaks Dari;
 // what is stored is exactly what was typed. Screenshots of the story list and the editor in Dari
 // land in test-output/ for people to look at.
-import { existsSync, mkdirSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeStaff, type StaffUser } from '../helpers/admin-client.ts'
+import { hasChromium, launchChromium } from '../helpers/browser.ts'
 import { makeArticle, makeAuthor, makeSection } from '../helpers/factories.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 const outputDir = new URL('../../test-output/', import.meta.url)
 
 /** An English name inside Dari text, and Dari punctuation (« » ، ؟) around it. */
@@ -54,10 +53,7 @@ describe.skipIf(!hasChromium)('writing a Dari story in chromium', () => {
     })
     editor = await makeStaff(t.ctx, 'editor')
     await t.ctx.db.updateTable('users').set({ ui_language: 'fa' }).where('id', '=', editor.id).execute()
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     page = await context.newPage()
     page.on('dialog', (dialog) => void dialog.accept())

@@ -1,14 +1,11 @@
 // Vazirmatn is loaded only on right-to-left pages (issue 5 §4): an English page downloads no font
 // file at all, a Dari page downloads the arabic subset as WOFF2 from our own host, and a reader who
 // saves data keeps the system font. Every request is recorded in a real browser.
-import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/demo/seed.ts'
+import { hasChromium, launchChromium } from '../helpers/browser.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
-
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 
 interface Recorded {
   url: string
@@ -26,10 +23,7 @@ describe.skipIf(!hasChromium)('Vazirmatn on right-to-left pages only', { timeout
     // The demo newsroom: English at the root, Dari under /fa/, Pashto under /ps/.
     t = await startTestApp('sqlite')
     await seedDemo(t.ctx)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
   }, 180_000)
 
   afterAll(async () => {

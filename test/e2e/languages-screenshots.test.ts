@@ -3,17 +3,16 @@
 // people to look at (mirroring, punctuation, fonts, overflow); what the DOM can prove is asserted:
 // lang and dir, nothing wider than a 360 px screen, the breadcrumb and masthead mirrored on RTL
 // pages, and names isolated so the punctuation around them stays in place.
-import { existsSync, mkdirSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordCorrection } from '../../src/articles/articles.service.ts'
 import { systemActor } from '../../src/context.ts'
 import { seedDemo } from '../../src/demo/seed.ts'
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/browser.ts'
 import { makeArticle, makeAuthor, paragraphs } from '../helpers/factories.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 const outputDir = new URL('../../test-output/languages/', import.meta.url)
 
 if (!hasChromium) console.log(`Language screenshots skipped: ${CHROMIUM_PATH} not found`)
@@ -225,10 +224,7 @@ describe.skipIf(!hasChromium)('home and story pages in English, Dari and Pashto'
     // The English story: the demo's lead, as the front page links to it.
     const front = await (await t.get('/')).text()
     articleUrls.en = /class="lead-headline"><a href="([^"]+)"/.exec(front)?.[1] ?? 'no lead story'
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
     mkdirSync(outputDir, { recursive: true })
   })
 

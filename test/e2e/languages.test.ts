@@ -2,14 +2,13 @@
 // on the demo newsroom: the masthead's switch to Dari, a Dari story that translates an English one,
 // its "Read this in English" link, and the language switch of a story leading to its translation.
 // Screenshots land in test-output/ for people to look at; the assertions are the proof.
-import { existsSync, mkdirSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/demo/seed.ts'
+import { hasChromium, launchChromium } from '../helpers/browser.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 const outputDir = new URL('../../test-output/', import.meta.url)
 
 describe.skipIf(!hasChromium)('moving between languages in chromium', () => {
@@ -20,10 +19,7 @@ describe.skipIf(!hasChromium)('moving between languages in chromium', () => {
   beforeAll(async () => {
     t = await startTestApp('sqlite')
     await seedDemo(t.ctx)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 390, height: 844 } })
     mkdirSync(outputDir, { recursive: true })
   }, 60_000)

@@ -2,14 +2,11 @@
 // Save-Data taps "Lite mode" at the foot of a story, comes back to the same story without its
 // images (each a link), and taps again to get them back. No JavaScript is involved: the browser runs
 // with it switched off.
-import { existsSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/demo/seed.ts'
+import { hasChromium, launchChromium } from '../helpers/browser.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
-
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 
 /** Images that cost bytes on the page: anything but the 1 px view beacon. */
 async function mediaImages(page: Page): Promise<number> {
@@ -27,10 +24,7 @@ describe.skipIf(!hasChromium)('lite mode switch in chromium', { timeout: 180_000
   beforeAll(async () => {
     t = await startTestApp('sqlite')
     await seedDemo(t.ctx)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
   }, 180_000)
 
   afterAll(async () => {

@@ -6,14 +6,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportMirror } from '../../src/mirror/mirror-export.ts'
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/browser.ts'
 import { makeArticle, makeAuthor, makeSection, paragraphs } from '../helpers/factories.ts'
 import { startTestApp, TEST_NOW, type TestApp } from '../helpers/test-app.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = fs.existsSync(CHROMIUM_PATH)
 if (!hasChromium)
   console.log(`Mirror browser test skipped: ${CHROMIUM_PATH} not found (apt-get install chromium)`)
 
@@ -54,10 +53,7 @@ describe.skipIf(!hasChromium)('a mirror copy opened from disk in chromium', () =
     const report = await exportMirror(t.ctx, path.join(work, 'copy'))
     expect(report.failed).toEqual([])
     root = pathToFileURL(path.join(work, 'copy')).href
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1024, height: 800 } })
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`)

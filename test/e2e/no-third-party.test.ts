@@ -1,14 +1,11 @@
 // No public page may make a request to another host: no font services, CDNs, analytics or
 // trackers (issue 5 §4). Every request of every page type is recorded in a real browser; readers
 // on metered connections pay for each byte, and a third party learns who reads what.
-import { existsSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/demo/seed.ts'
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/browser.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
-
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 
 if (!hasChromium) {
   console.log(
@@ -44,10 +41,7 @@ describe.skipIf(!hasChromium)('no third-party requests', () => {
   beforeAll(async () => {
     t = await startTestApp('sqlite')
     await seedDemo(t.ctx)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.on('request', (request) => requests.push({ page: current, url: request.url() }))
     // Nothing leaves the machine: a third-party request is recorded, then refused, so the test

@@ -2,15 +2,12 @@
 // loses the connection, and still opens one of those stories and the front page from the service
 // worker's copies; a story never read gets the offline page. The worker keeps the last 20 stories
 // only, and never anything of the newsroom's: a signed-in editor's admin pages are not in any cache.
-import { existsSync } from 'node:fs'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/demo/seed.ts'
 import { makeStaff, type StaffUser } from '../helpers/admin-client.ts'
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/browser.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
-
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 
 if (!hasChromium) {
   console.log(`Offline reading test skipped: ${CHROMIUM_PATH} not found (apt-get install chromium)`)
@@ -79,10 +76,7 @@ describe.skipIf(!hasChromium)('offline reading', { timeout: 180_000 }, () => {
     t = await startTestApp('sqlite')
     await seedDemo(t.ctx)
     editor = await makeStaff(t.ctx, 'editor')
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
   }, 180_000)
 
   afterAll(async () => {

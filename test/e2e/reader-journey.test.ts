@@ -1,14 +1,13 @@
 // A reader's journey in a real browser (Debian's chromium through playwright-core): the front page
 // of the demo newsroom, a click on the lead story, and the article page's furniture and keyboard
 // access. Screenshots land in test-output/ for people to look at; the assertions are the proof.
-import { existsSync, mkdirSync } from 'node:fs'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/demo/seed.ts'
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/browser.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 const outputDir = new URL('../../test-output/', import.meta.url)
 
 if (!hasChromium) {
@@ -51,10 +50,7 @@ describe.skipIf(!hasChromium)('reader journey in chromium', () => {
   beforeAll(async () => {
     t = await startTestApp('sqlite')
     await seedDemo(t.ctx)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     // A CSP violation (an inline style or script slipping into a template) shows up as a console error.
     page.on('console', (message) => {

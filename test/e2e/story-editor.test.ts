@@ -3,19 +3,18 @@
 // link by shortcuts), waits for autosave, loses the session while writing and gets the text back
 // after signing in again, publishes, and reads the story on the public site. Screenshots of the
 // story list and the editor (also 360 px wide) land in test-output/ for people to look at.
-import { existsSync, mkdirSync } from 'node:fs'
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createScheduler } from '../../src/articles/scheduler.ts'
 import { systemActor } from '../../src/context.ts'
 import { uploadMedia } from '../../src/media/media.service.ts'
 import { makeStaff, manualClock, type StaffUser } from '../helpers/admin-client.ts'
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/browser.ts'
 import { makeArticle, makeAuthor, makeSection } from '../helpers/factories.ts'
 import { startTestApp, TEST_NOW, type TestApp } from '../helpers/test-app.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM_PATH)
 const outputDir = new URL('../../test-output/', import.meta.url)
 
 if (!hasChromium) {
@@ -78,10 +77,7 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
       publishedAt: null,
     })
     editor = await makeStaff(t.ctx, 'editor')
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     page = await context.newPage()
     // Leaving the page with unsaved text asks first; the journey always means to leave.

@@ -2,12 +2,11 @@
 // the CSP has to allow, so no violation may be reported; and a headline holding "</script>" stays
 // inside the block (no dialog opens, the block parses in the page).
 import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_PATH, launchChromium } from '../helpers/browser.ts'
 import { HOSTILE_HEADLINE, seedSyndication } from '../helpers/syndication-data.ts'
 import { startTestApp, type TestApp } from '../helpers/test-app.ts'
-
-const CHROMIUM_PATH = '/usr/bin/chromium'
 
 describe.skipIf(!existsSync(CHROMIUM_PATH))('structured data in chromium', () => {
   let t: TestApp
@@ -16,10 +15,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('structured data in chromium', () =>
   beforeAll(async () => {
     t = await startTestApp('sqlite')
     await seedSyndication(t.ctx)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {
