@@ -94,13 +94,16 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const pageCache = options.pageCache === false ? undefined : (options.pageCache ?? createPageCache())
   // Before any feature registers its routes: hooks reach only the scopes created after them.
   const recordRequest = registerMetrics(app, ctx, pageCache ? { pageCache } : {})
+  // The language a site URL is cached under (its prefix, else the default language setting), for
+  // the front door and the site's cache hook alike; without waiting when the settings are in memory.
+  const cachedLanguageNow = (url: string): string | undefined => {
+    const defaultLanguage = readerLanguageNow(ctx)
+    return defaultLanguage === undefined ? undefined : urlLanguage(url, defaultLanguage)
+  }
   if (pageCache) {
     const cacheDoor = createCacheFrontDoor({
       cache: pageCache,
-      languageOf: (url) => {
-        const defaultLanguage = readerLanguageNow(ctx)
-        return defaultLanguage === undefined ? undefined : urlLanguage(url, defaultLanguage)
-      },
+      languageOf: cachedLanguageNow,
       requestIdOf: requestIdFor,
       onAnswered: (request, status, seconds) =>
         recordRequest('(page cache)', request.method ?? 'GET', status, seconds),
@@ -156,7 +159,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     if (pageCache)
       registerPageCache(site, {
         cache: pageCache,
-        languageOf: async (request) => urlLanguage(request.url, await readerLanguage(ctx)),
+        languageOf: (request) =>
+          cachedLanguageNow(request.url) ??
+          readerLanguage(ctx).then((defaultLanguage) => urlLanguage(request.url, defaultLanguage)),
       })
     // After the page cache: lite-mode readers' pages are stored under their own key, then sent private.
     await registerLiteMode(site, ctx)

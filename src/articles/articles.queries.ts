@@ -193,11 +193,7 @@ export async function listPublishedArticles(
     const ids = (await newestTagged(db, now, listing).limit(page.limit).offset(page.offset).execute()).map(
       (r) => r.id,
     )
-    return ids.length === 0
-      ? []
-      : newestFirst(
-          db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids),
-        ).execute()
+    return listSummaryRows(db, ids)
   }
   const tagLookup = filter.tagId === undefined ? 'members' : await tagLookupFor(db, filter.tagId, page)
   const pageIds = newestFirst(
