@@ -120,13 +120,14 @@ export async function startServer(
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  const cpu = process.cpuUsage()
   log.info(
     {
       ms: Math.round(performance.now() - startedAt),
       loadMs: Math.round(startedAt),
       phases: phases.ms,
       // CPU time of the whole process so far (every thread): steadier than wall time on a busy machine.
-      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     },
     'started',
   )
