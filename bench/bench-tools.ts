@@ -193,3 +193,9 @@ export async function benchServerScript(): Promise<string> {
   await bundle(path.join(root, 'bench', 'bench-server.ts'), outfile)
   return pathToFileURL(outfile).href
 }
+
+/** Resident memory with V8's share of it, so that a reader can tell heap growth from native memory. */
+export function memoryLine(memory: NodeJS.MemoryUsage): string {
+  const mb = (bytes: number) => `${round(bytes / 1048576)} MB`
+  return `${mb(memory.rss)} (V8 heap ${mb(memory.heapUsed)} used of ${mb(memory.heapTotal)}, external ${mb(memory.external)} of which array buffers ${mb(memory.arrayBuffers)})`
+}

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '../src/db/create-db.ts'
-import { benchServerScript, fetchText, measureThroughput, round, startChild } from './bench-tools.ts'
+import { benchServerScript, fetchText, measureThroughput, memoryLine, round, startChild } from './bench-tools.ts'
 import { FULL_SITE, markerFor, readMarker } from './generate-site.ts'
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -115,7 +115,10 @@ const result = await measureThroughput(server.port, mix, {
 })
 await editor
 await Promise.all(pendingChecks)
-const { rss } = await server.ask<{ rss: number }>({ type: 'rss' }, 'rss')
+const { rss, memory } = await server.ask<{ rss: number; memory: NodeJS.MemoryUsage }>(
+  { type: 'rss' },
+  'rss',
+)
 const { stats } = await server.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
 await server.stop()
 
@@ -142,6 +145,8 @@ const report = {
   staleChecks: checks,
   stale,
   rssMb: round(rss / 1048576),
+  heapUsedMb: round(memory.heapUsed / 1048576),
+  externalMb: round(memory.external / 1048576),
   cache: stats,
 }
 fs.writeFileSync(path.join(OUT, 'load-latest.json'), `${JSON.stringify(report, null, 2)}\n`)
@@ -151,7 +156,7 @@ process.stdout.write(
     `requests: ${report.requests} (${report.rps} req/s)`,
     `latency: p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
     `stories published during the run: ${published} (publish incl. purge: mean ${report.publishMs.mean} ms, max ${report.publishMs.max} ms)`,
-    `resident memory after the run: ${report.rssMb} MB`,
+    `resident memory after the run: ${memoryLine(memory)}`,
     `errors: ${errors} (socket ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})  ${verdict(errors === 0)}`,
     `stale pages after a purge: ${stale.length} of ${checks} checks  ${verdict(stale.length === 0 && checks > 0)}`,
     ...stale.slice(0, 10).map((s) => `  stale: ${s}`),

@@ -22,6 +22,7 @@ import { createStaticPublisher } from '../src/static/static-publisher.ts'
 import { appRenderer } from '../src/static/static-renderer.ts'
 import {
   benchServerScript,
+  memoryLine,
   fetchText,
   measureLatency,
   measureThroughput,
@@ -518,11 +519,6 @@ function goals(result: EngineResult): Goal[] {
 }
 
 /** RSS and what V8 can account for in it; the rest is native (SQLite, libraries, code, stacks). */
-function memoryLine(memory: NodeJS.MemoryUsage): string {
-  const mb = (bytes: number) => `${round(bytes / 1048576)} MB`
-  return `${mb(memory.rss)} (V8 heap ${mb(memory.heapUsed)} used of ${mb(memory.heapTotal)}, external ${mb(memory.external)} of which array buffers ${mb(memory.arrayBuffers)})`
-}
-
 function table(headers: string[], rows: (string | number | null)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === null ? '—' : String(c))))]
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))

@@ -13,8 +13,8 @@ import {
   requestVariant,
   VARY_HEADER,
 } from './cache-key.ts'
+import { createConcurrencyLimit } from './concurrency-limit.ts'
 import type { CachedPage, PageCache } from './page-cache.ts'
-import { createRenderLimit } from './render-limit.ts'
 import { parseSurrogateKeyHeader } from './surrogate-keys.ts'
 
 export interface PageCacheScopeOptions {
@@ -27,7 +27,7 @@ export interface PageCacheScopeOptions {
   languageOf(request: FastifyRequest): string | Promise<string>
   /** Whether responses in this scope depend on the query string (search will). */
   isQuerySignificant?: boolean
-  /** Cache misses rendered at once; the rest queue (render-limit.ts). */
+  /** Cache misses rendered at once; the rest queue (concurrency-limit.ts). */
   maxConcurrentRenders?: number
 }
 
@@ -76,7 +76,7 @@ export function registerPageCache(scope: FastifyInstance, options: PageCacheScop
   const { cache } = options
   // Per request, without decorating Fastify's objects; entries go with their requests.
   const states = new WeakMap<FastifyRequest, RequestState>()
-  const renders = createRenderLimit(options.maxConcurrentRenders ?? 4)
+  const renders = createConcurrencyLimit(options.maxConcurrentRenders ?? 4)
 
   const serve = (request: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply => {
     states.set(request, { kind: 'hit' })

@@ -8,6 +8,16 @@ const page = (text: string, surrogateKeys: string[]) => ({
   surrogateKeys,
 })
 
+/** The window size a brotli stream declares in its first bits (RFC 7932, section 9.1). */
+function brotliWindowBitsOf(stream: Buffer): number {
+  const first = stream[0] ?? 0
+  if ((first & 1) === 0) return 16
+  const short = (first >> 1) & 7
+  if (short !== 0) return 17 + short
+  const long = (first >> 4) & 7
+  return long === 0 ? 17 : 8 + long
+}
+
 describe('page cache', () => {
   it('stores a body with gzip and brotli forms that decompress to it, each with its own strong ETag', async () => {
     const cache = createPageCache()
@@ -20,6 +30,34 @@ describe('page cache', () => {
     const etags = new Set(Object.values(hit.variants).map((v) => v.etag))
     expect(etags.size).toBe(3)
     for (const etag of etags) expect(etag).toMatch(/^"[^"]+"$/)
+  })
+
+  it('compresses at most maxConcurrentCompressions pages at once, and stores every one', async () => {
+    const cache = createPageCache({ maxConcurrentCompressions: 2 })
+    const stores = Array.from({ length: 10 }, (_, i) =>
+      cache.store(`/${i}`, page(`<p>${i}</p>`, [`article:${i}`]), cache.epoch),
+    )
+    expect(cache.stats()).toMatchObject({ compressing: 2, compressionsWaiting: 8 })
+    expect((await Promise.all(stores)).every(Boolean)).toBe(true)
+    expect(cache.stats()).toMatchObject({ compressing: 0, compressionsWaiting: 0, entries: 10 })
+  })
+
+  it('refuses a render purged while it waited for its turn to be compressed', async () => {
+    const cache = createPageCache({ maxConcurrentCompressions: 1 })
+    const first = cache.store('/a', page('a', ['article:1']), cache.epoch)
+    const second = cache.store('/b', page('b', ['article:2']), cache.epoch)
+    await cache.purge(['article:2'])
+    expect(await first).toBeDefined()
+    expect(await second).toBeUndefined()
+    expect(cache.has('/b')).toBe(false)
+  })
+
+  it('sizes the brotli window to the page without changing what it decompresses to', async () => {
+    const body = Buffer.from('<p>A dateline, a story, a byline.</p>'.repeat(400))
+    const stored = await createPageCache().store('/w', { ...page('', []), body, surrogateKeys: ['x'] }, 0)
+    if (!stored) throw new Error('expected a store')
+    expect(brotliDecompressSync(stored.variants.br.body).equals(body)).toBe(true)
+    expect(brotliWindowBitsOf(stored.variants.br.body)).toBe(Math.ceil(Math.log2(body.length + 1)))
   })
 
   it('purges exactly the entries that declared a purged key', async () => {

@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { createByteLru } from './byte-lru.ts'
 import type { Encoding } from './cache-key.ts'
+import { createConcurrencyLimit } from './concurrency-limit.ts'
 import { createSingleFlight, type SingleFlight } from './single-flight.ts'
 
 const gzip = promisify(zlib.gzip)
@@ -48,6 +49,9 @@ export interface PageCacheStats {
   stores: number
   purges: number
   purgedEntries: number
+  /** Stores compressing now, and stores waiting for a turn (see maxConcurrentCompressions). */
+  compressing: number
+  compressionsWaiting: number
 }
 
 export interface PageCache extends CachePurger {
@@ -81,6 +85,12 @@ export interface PageCacheOptions {
   maxAgeMs?: number
   /** 0–11. Compression runs once per render, off the event loop; 6 is within ~10% of 11 at a tenth of the time. */
   brotliQuality?: number
+  /**
+   * Compressions in flight at once. Each gzip stream allocates its native state when it is created,
+   * not when the thread pool reaches it; under a burst of renders on a busy CPU, hundreds queued at
+   * once and left the process's native heap hundreds of MB larger (bench/load.ts, docs/performance.md).
+   */
+  maxConcurrentCompressions?: number
   now?: () => number
 }
 
@@ -89,6 +99,28 @@ export const DEFAULT_PAGE_CACHE_MAX_AGE_MS = 5 * 60 * 1000
 const MAX_ITEMISED_PURGES = 10_000
 
 /** Same form as @fastify/etag's default (quoted base64 SHA-1), so a miss and a hit agree. */
+/**
+ * Brotli's window sized to the page (a 30 KB page needs 2^15, not the default 2^22): the same
+ * output, a fraction of the encoder's memory and time.
+ */
+function brotliWindowBits(bytes: number): number {
+  const { BROTLI_MIN_WINDOW_BITS, BROTLI_MAX_WINDOW_BITS } = zlib.constants
+  return Math.min(BROTLI_MAX_WINDOW_BITS, Math.max(BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 1))))
+}
+
+async function compress(body: Buffer, brotliQuality: number): Promise<[gzipped: Buffer, brotli: Buffer]> {
+  return Promise.all([
+    gzip(body, { level: 9 }),
+    brotliCompress(body, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: brotliWindowBits(body.length),
+      },
+    }),
+  ])
+}
+
 function strongEtag(body: Buffer, suffix = ''): string {
   return `"${createHash('sha1').update(body).digest('base64')}${suffix}"`
 }
@@ -109,6 +141,7 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
   }
   const lru = createByteLru<CachedPage>(options.maxBytes ?? DEFAULT_PAGE_CACHE_BYTES, unindex)
   const flights = createSingleFlight<CachedPage | undefined>()
+  const compressions = createConcurrencyLimit(options.maxConcurrentCompressions ?? 2)
   const counters = { hits: 0, misses: 0, stores: 0, purges: 0, purgedEntries: 0 }
   let epoch = 0
   // surrogate key → epoch of its latest purge, oldest first. A render is refused only if a key it
@@ -135,15 +168,16 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
 
     async store(key, page, renderEpoch) {
       if (isStale(page.surrogateKeys, renderEpoch)) return undefined
-      const [gzipped, brotli] = await Promise.all([
-        gzip(page.body, { level: 9 }),
-        brotliCompress(page.body, {
-          params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: brotliQuality,
-            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length,
-          },
-        }),
-      ])
+      const release = await compressions.acquire()
+      let gzipped: Buffer
+      let brotli: Buffer
+      try {
+        // A purge may have landed while this waited for its turn.
+        if (isStale(page.surrogateKeys, renderEpoch)) return undefined
+        ;[gzipped, brotli] = await compress(page.body, brotliQuality)
+      } finally {
+        release()
+      }
       // A purge may have landed while we compressed.
       if (isStale(page.surrogateKeys, renderEpoch)) return undefined
       const storedAt = now()
@@ -215,6 +249,13 @@ export function createPageCache(options: PageCacheOptions = {}): PageCache {
     countMiss() {
       counters.misses++
     },
-    stats: () => ({ entries: lru.size, bytes: lru.bytes, maxBytes: lru.maxBytes, ...counters }),
+    stats: () => ({
+      entries: lru.size,
+      bytes: lru.bytes,
+      maxBytes: lru.maxBytes,
+      compressing: compressions.active,
+      compressionsWaiting: compressions.waiting,
+      ...counters,
+    }),
   }
 }

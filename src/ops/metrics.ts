@@ -59,6 +59,11 @@ export function createMetricsRegistry(ctx: AppContext, options: MetricsOptions =
     stat('dateline_page_cache_bytes', 'Bytes held by the page cache', (s) => s.bytes)
     stat('dateline_page_cache_entries', 'Pages held by the page cache', (s) => s.entries)
     stat('dateline_page_cache_purged_entries', 'Pages purged since start', (s) => s.purgedEntries)
+    stat(
+      'dateline_page_cache_compressions_waiting',
+      'Rendered pages waiting to be compressed and stored',
+      (s) => s.compressionsWaiting,
+    )
   }
   new Gauge({
     name: 'dateline_db_pool_connections',

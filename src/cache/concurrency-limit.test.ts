@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createRenderLimit } from './render-limit.ts'
+import { createConcurrencyLimit } from './concurrency-limit.ts'
 
-describe('render limit', () => {
-  it('lets at most `max` renders run and hands slots on in arrival order', async () => {
-    const limit = createRenderLimit(2)
+describe('concurrency limit', () => {
+  it('lets at most `max` run and hands slots on in arrival order', async () => {
+    const limit = createConcurrencyLimit(2)
     const order: string[] = []
     const a = await limit.acquire()
     const b = await limit.acquire()
