@@ -7,7 +7,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '../src/db/create-db.ts'
-import { benchServerScript, fetchText, measureThroughput, memoryLine, round, startChild } from './bench-tools.ts'
+import {
+  benchServerScript,
+  fetchText,
+  measureThroughput,
+  memoryLine,
+  round,
+  startChild,
+} from './bench-tools.ts'
 import { FULL_SITE, markerFor, readMarker } from './generate-site.ts'
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -115,10 +122,7 @@ const result = await measureThroughput(server.port, mix, {
 })
 await editor
 await Promise.all(pendingChecks)
-const { rss, memory } = await server.ask<{ rss: number; memory: NodeJS.MemoryUsage }>(
-  { type: 'rss' },
-  'rss',
-)
+const { rss, memory } = await server.ask<{ rss: number; memory: NodeJS.MemoryUsage }>({ type: 'rss' }, 'rss')
 const { stats } = await server.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
 await server.stop()
 

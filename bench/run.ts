@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -22,10 +23,10 @@ import { createStaticPublisher } from '../src/static/static-publisher.ts'
 import { appRenderer } from '../src/static/static-renderer.ts'
 import {
   benchServerScript,
-  memoryLine,
   fetchText,
   measureLatency,
   measureThroughput,
+  memoryLine,
   round,
   type ServerProcess,
   startChild,
@@ -531,15 +532,21 @@ function table(headers: string[], rows: (string | number | null)[][]): string {
 }
 
 async function main(): Promise<void> {
-  const engines: { engine: Engine; url: string }[] = [{ engine: 'sqlite', url: await sqliteDatabase() }]
+  // BENCH_ENGINES=postgres measures PostgreSQL alone (the SQLite half takes ~4 minutes).
+  const wanted = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',')
+  const engines: { engine: Engine; url: string }[] = []
+  if (wanted.includes('sqlite')) engines.push({ engine: 'sqlite', url: await sqliteDatabase() })
   const postgresUrl = process.env.DATELINE_BENCH_POSTGRES_URL
-  if (postgresUrl) engines.push({ engine: 'postgres', url: await postgresDatabase(postgresUrl) })
+  if (!wanted.includes('postgres')) log('PostgreSQL run skipped (BENCH_ENGINES)')
+  else if (postgresUrl) engines.push({ engine: 'postgres', url: await postgresDatabase(postgresUrl) })
   else log('PostgreSQL run skipped: set DATELINE_BENCH_POSTGRES_URL to include it')
 
   const report: Record<string, unknown> = {
     at: new Date().toISOString(),
     node: process.version,
-    cpus: (await import('node:os')).cpus().length,
+    cpus: os.cpus().length,
+    // Machines of one kind differ from session to session (the baseline's req/s is the best guide).
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
     spec,
     settings: { durationS: DURATION_S, connections: CONNECTIONS, latencyMs: LATENCY_MS },
     engines: {},
@@ -547,7 +554,7 @@ async function main(): Promise<void> {
   const output: string[] = []
   for (const { engine, url } of engines) {
     await prepare(engine, url)
-    if (process.env.BENCH_GENERATE_ONLY) return
+    if (process.env.BENCH_GENERATE_ONLY) continue
     log(
       `${engine}: measuring (${DURATION_S} s per row at ${CONNECTIONS} connections, latency one request at a time)`,
     )
