@@ -2,6 +2,7 @@
 // loop. Driven over IPC by bench/run.ts and bench/load.ts: it reports its port and memory, and
 // publishes stories through the service in-process (so the purge runs exactly as in production).
 import http from 'node:http'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import pino from 'pino'
 import { buildApp } from '../src/app.ts'
 import { createArticle } from '../src/articles/articles.service.ts'
@@ -15,6 +16,8 @@ import { listSections } from '../src/sections/sections.service.ts'
 export type ServerRequest =
   | { type: 'rss' }
   | { type: 'stats' }
+  | { type: 'loop-delay-reset' }
+  | { type: 'loop-delay' }
   | { type: 'publish-to-visible'; runs: number }
   | { type: 'editor'; intervalMs: number; durationMs: number }
 
@@ -22,6 +25,7 @@ export type ServerMessage =
   | { type: 'ready'; port: number }
   | { type: 'rss'; rss: number; memory: NodeJS.MemoryUsage }
   | { type: 'stats'; stats: unknown }
+  | { type: 'loop-delay'; p50: number; p99: number; max: number }
   | { type: 'publish-to-visible'; ms: number[] }
   | { type: 'published'; headline: string; paths: string[]; publishMs: number }
   | { type: 'editor-done'; published: number }
@@ -38,6 +42,8 @@ const config = loadConfig({
   SITE_URL: 'http://bench.example',
 })
 const isCacheOn = process.env.BENCH_CACHE !== 'off'
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
 const handle = createDb(config.database)
 await migrateToLatest(handle.db, handle.engine)
 const log = pino({ level: config.logLevel })
@@ -102,6 +108,17 @@ process.on('message', (raw: ServerRequest) => {
       send({ type: 'rss', rss: memory.rss, memory })
     }
     if (raw.type === 'stats') send({ type: 'stats', stats: pageCache.stats() })
+    if (raw.type === 'loop-delay-reset') loopDelay.reset()
+    if (raw.type === 'loop-delay') {
+      // How long the event loop was held at once: every reader waits behind the longest hold.
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100
+      send({
+        type: 'loop-delay',
+        p50: ms(loopDelay.percentile(50)),
+        p99: ms(loopDelay.percentile(99)),
+        max: ms(loopDelay.max),
+      })
+    }
     if (raw.type === 'publish-to-visible') {
       const ms: number[] = []
       for (let i = 0; i < raw.runs; i++) {

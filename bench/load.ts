@@ -110,6 +110,7 @@ process.stdout.write(
 process.stdout.write(
   `load: ${CONNECTIONS} connections for ${DURATION_S} s over ${new Set(mix).size} URLs, publishing every second…\n`,
 )
+server.child.send({ type: 'loop-delay-reset' })
 const editor = server.ask<{ published: number }>(
   { type: 'editor', intervalMs: 1_000, durationMs: DURATION_S * 1_000 },
   'editor-done',
@@ -124,6 +125,10 @@ await editor
 await Promise.all(pendingChecks)
 const { rss, memory } = await server.ask<{ rss: number; memory: NodeJS.MemoryUsage }>({ type: 'rss' }, 'rss')
 const { stats } = await server.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
+const loopDelay = await server.ask<{ p50: number; p99: number; max: number }>(
+  { type: 'loop-delay' },
+  'loop-delay',
+)
 await server.stop()
 
 const errors = result.errors + result.timeouts + result.non2xx
@@ -151,6 +156,7 @@ const report = {
   rssMb: round(rss / 1048576),
   heapUsedMb: round(memory.heapUsed / 1048576),
   externalMb: round(memory.external / 1048576),
+  loopDelayMs: { p50: loopDelay.p50, p99: loopDelay.p99, max: loopDelay.max },
   cache: stats,
 }
 fs.writeFileSync(path.join(OUT, 'load-latest.json'), `${JSON.stringify(report, null, 2)}\n`)
@@ -161,6 +167,7 @@ process.stdout.write(
     `latency: p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
     `stories published during the run: ${published} (publish incl. purge: mean ${report.publishMs.mean} ms, max ${report.publishMs.max} ms)`,
     `resident memory after the run: ${memoryLine(memory)}`,
+    `event loop delay during the run: p50 ${loopDelay.p50} ms, p99 ${loopDelay.p99} ms, max ${loopDelay.max} ms`,
     `errors: ${errors} (socket ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})  ${verdict(errors === 0)}`,
     `stale pages after a purge: ${stale.length} of ${checks} checks  ${verdict(stale.length === 0 && checks > 0)}`,
     ...stale.slice(0, 10).map((s) => `  stale: ${s}`),

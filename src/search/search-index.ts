@@ -85,6 +85,11 @@ export interface SearchBackend {
   remove(articleIds: number[]): Promise<void>
   /** Removes documents whose story no longer exists; returns how many. */
   removeOrphans(): Promise<number>
+  /**
+   * After a whole rebuild: lets the engine's planner see the new index. PostgreSQL only; FTS5's
+   * plans do not depend on table statistics.
+   */
+  refreshStatistics?(): Promise<void>
   isEmpty(): Promise<boolean>
   /**
    * The rank window: the newest matches that pass the filters (at most the backend's rankWindow),
@@ -208,6 +213,7 @@ export function createSearchIndex(db: Kysely<Database>, backend: SearchBackend):
         await new Promise((resolve) => setImmediate(resolve))
       }
       const removed = await backend.removeOrphans()
+      await backend.refreshStatistics?.()
       return { indexed: done, removed, ms: Math.round(performance.now() - startedAt) }
     },
     isEmpty: () => backend.isEmpty(),
