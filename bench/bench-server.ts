@@ -26,7 +26,7 @@ export type ServerMessage =
   | { type: 'rss'; rss: number; memory: NodeJS.MemoryUsage }
   | { type: 'stats'; stats: unknown }
   | { type: 'loop-delay'; p50: number; p99: number; max: number }
-  | { type: 'publish-to-visible'; ms: number[] }
+  | { type: 'publish-to-visible'; ms: number[]; publishMs: number[] }
   | { type: 'published'; headline: string; paths: string[]; publishMs: number }
   | { type: 'editor-done'; published: number }
 
@@ -121,18 +121,21 @@ process.on('message', (raw: ServerRequest) => {
     }
     if (raw.type === 'publish-to-visible') {
       const ms: number[] = []
+      const publishMs: number[] = []
       for (let i = 0; i < raw.runs; i++) {
         await get('/')
         await get('/') // cached now (when the cache is on)
         const started = performance.now()
-        const { headline } = await publishOne()
+        const published = await publishOne()
+        const { headline } = published
+        publishMs.push(published.publishMs)
         // Visible means: a reader asking for the front page gets the version with the new story.
         while (!(await get('/')).includes(headline)) {
           if (performance.now() - started > 10_000) throw new Error('story never became visible')
         }
         ms.push(performance.now() - started)
       }
-      send({ type: 'publish-to-visible', ms })
+      send({ type: 'publish-to-visible', ms, publishMs })
     }
     if (raw.type === 'editor') {
       const endAt = performance.now() + raw.durationMs

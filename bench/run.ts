@@ -426,10 +426,10 @@ async function runEngine(engine: Engine, databaseUrl: string) {
       'rss',
     )
     const { stats } = await cached.ask<{ stats: unknown }>({ type: 'stats' }, 'stats')
-    const { ms: publishMs } = await cached.ask<{ ms: number[] }>(
-      { type: 'publish-to-visible', runs: 5 },
-      'publish-to-visible',
-    )
+    const { ms: publishMs, publishMs: publishOnlyMs } = await cached.ask<{
+      ms: number[]
+      publishMs: number[]
+    }>({ type: 'publish-to-visible', runs: 5 }, 'publish-to-visible')
     const coldUrl = engine === 'sqlite' ? `sqlite:${databaseUrl}` : databaseUrl
     const cold = await coldStart(coldUrl, 'compiled')
     const coldTsx = await coldStart(coldUrl, 'tsx')
@@ -442,6 +442,7 @@ async function runEngine(engine: Engine, databaseUrl: string) {
       serverScript,
       cacheStats: stats,
       publishMs,
+      publishOnlyMs,
       cold,
       coldTsx,
       paths: { ...paths, stories: paths.stories?.length },
@@ -513,7 +514,9 @@ function goals(result: EngineResult): Goal[] {
     {
       goal: 'publish to visible (purge done, new home page served)',
       target: '≤ 100 ms',
-      measured: `max ${round(publishMax)} ms of ${result.publishMs.map((m) => round(m)).join(', ')}`,
+      // The writing part (createArticle, its purge included) apart, so that a slow run can be told
+      // from a slow re-render.
+      measured: `max ${round(publishMax)} ms of ${result.publishMs.map((m) => round(m)).join(', ')} (writing: ${result.publishOnlyMs.map((m) => round(m)).join(', ')})`,
       result: check(publishMax <= 100),
     },
   ]
