@@ -6,13 +6,15 @@
 //
 // Usage (on a COPY of the bench database; never on /work/main's):
 //   node --import tsx bench/search-profile.ts [--db bench-output/bench-100000.db] [--runs 60] [--sql] [url…]
+//   node --import tsx bench/search-profile.ts --db postgres://postgres@127.0.0.1:5432/dateline_bench_100000
 //   node --cpu-prof --cpu-prof-dir=bench-output/profiles --import tsx bench/search-profile.ts --runs 100
 //   node --import tsx bench/profile-summary.ts bench-output/profiles/CPU….cpuprofile
 // The default URLs are bench/run.ts's 'search' row.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
-import { Kysely, type LogEvent, SqliteDialect } from 'kysely'
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
 import pino from 'pino'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config/config.ts'
@@ -40,32 +42,39 @@ const { values, positionals } = parseArgs({
 })
 const urls = positionals.length > 0 ? positionals : DEFAULT_URLS
 const runs = Number(values.runs)
-const filename = path.resolve(values.db)
+const isPostgres = values.db.startsWith('postgres://')
+const databaseUrl = isPostgres ? values.db : path.resolve(values.db)
 
-// The same pragmas and statement cache as src/db/create-db.ts, on a Kysely of our own so that
-// statements can be logged.
-const sqlite = new SQLite(filename)
-sqlite.pragma('journal_mode = WAL')
-sqlite.pragma('synchronous = NORMAL')
-sqlite.pragma('foreign_keys = ON')
-sqlite.pragma('busy_timeout = 5000')
-sqlite.pragma('cache_size = -32000')
+// The same settings as src/db/create-db.ts (pragmas and statement cache; the pool's size), on a
+// Kysely of our own so that statements can be logged.
 let statementLog: { sql: string; ms: number }[] | undefined
+const log = (event: LogEvent) => {
+  statementLog?.push({ sql: event.query.sql, ms: event.queryDurationMillis })
+}
+function sqliteDialect(): SqliteDialect {
+  const sqlite = new SQLite(databaseUrl)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('cache_size = -32000')
+  return new SqliteDialect({ database: withStatementCache(sqlite) })
+}
 const db = new Kysely<Database>({
-  dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  log: (event: LogEvent) => {
-    statementLog?.push({ sql: event.query.sql, ms: event.queryDurationMillis })
-  },
+  dialect: isPostgres
+    ? new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10, min: 10 }) })
+    : sqliteDialect(),
+  log,
 })
 const handle: DbHandle = {
   db,
-  engine: 'sqlite',
+  engine: isPostgres ? 'postgres' : 'sqlite',
   close: () => db.destroy(),
   poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
 }
-await migrateToLatest(db, 'sqlite')
+await migrateToLatest(db, handle.engine)
 const config = loadConfig({
-  DATABASE_URL: filename,
+  DATABASE_URL: databaseUrl,
   MEDIA_DIR: path.resolve('bench-output/profile-media'),
   DEMO_CONTENT: 'off',
   LOG_LEVEL: 'warn',

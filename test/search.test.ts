@@ -376,6 +376,11 @@ for (const { engine, isAvailable, label } of testEngines()) {
           SELECT last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables
           WHERE relname = 'search_documents'`.execute(t.ctx.db)
         expect(rows[0]?.analyzed).toBe(true)
+        // Vectors live in their rows, not out of line (migration 0014): a search tests one per story.
+        const storage = await sql<{ attstorage: string }>`
+          SELECT attstorage FROM pg_attribute
+          WHERE attrelid = 'search_documents'::regclass AND attname = 'document'`.execute(t.ctx.db)
+        expect(storage.rows[0]?.attstorage).toBe('m')
       }
       expect((await searchStories(t.ctx, 'wells', { language: 'en' })).items.map((r) => r.id)).toEqual([
         ids.wellsHeadline,

@@ -15,6 +15,7 @@ import * as translations from './migrations/2026-11-28-0010-translations.ts'
 import * as adminLanguage from './migrations/2026-11-28-0011-admin-language.ts'
 import * as tagListing from './migrations/2026-11-28-0012-tag-listing.ts'
 import * as searchVocabulary from './migrations/2026-11-28-0013-search-vocabulary.ts'
+import * as searchVectorsInline from './migrations/2026-11-28-0014-search-vectors-inline.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
@@ -33,6 +34,7 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0011-admin-language': adminLanguage,
   '2026-11-28-0012-tag-listing': tagListing,
   '2026-11-28-0013-search-vocabulary': searchVocabulary,
+  '2026-11-28-0014-search-vectors-inline': searchVectorsInline,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {
