@@ -251,7 +251,9 @@ export async function generateSite(
         db,
       )
     }
-    await sql`ANALYZE`.execute(db)
+    // A live site's autovacuum has long since vacuumed its tables: without the visibility map a
+    // count of published stories reads the whole table (81 ms against 21 ms at 100,000 stories).
+    await sql`VACUUM ANALYZE`.execute(db)
   } else {
     await sql`ANALYZE`.execute(db)
   }
