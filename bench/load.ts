@@ -162,7 +162,7 @@ const report = {
 fs.writeFileSync(path.join(OUT, 'load-latest.json'), `${JSON.stringify(report, null, 2)}\n`)
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
 process.stdout.write(
-  [
+  `${[
     `requests: ${report.requests} (${report.rps} req/s)`,
     `latency: p50 ${report.latencyMs.p50} ms, p97.5 ${report.latencyMs.p97_5} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
     `stories published during the run: ${published} (publish incl. purge: mean ${report.publishMs.mean} ms, max ${report.publishMs.max} ms)`,
@@ -172,6 +172,6 @@ process.stdout.write(
     `stale pages after a purge: ${stale.length} of ${checks} checks  ${verdict(stale.length === 0 && checks > 0)}`,
     ...stale.slice(0, 10).map((s) => `  stale: ${s}`),
     'written: bench-output/load-latest.json',
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 )
 process.exitCode = errors === 0 && stale.length === 0 ? 0 : 1

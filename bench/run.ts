@@ -429,7 +429,9 @@ async function runEngine(engine: Engine, databaseUrl: string) {
     const { ms: publishMs, publishMs: publishOnlyMs } = await cached.ask<{
       ms: number[]
       publishMs: number[]
-    }>({ type: 'publish-to-visible', runs: 5 }, 'publish-to-visible')
+      // 20, not 5: on SQLite at 100,000 stories about one search-index write in 13–20 runs into an
+      // FTS5 merge of ~0.8 s (docs/performance.md, "Known problems"); five runs missed it by luck.
+    }>({ type: 'publish-to-visible', runs: 20 }, 'publish-to-visible')
     const coldUrl = engine === 'sqlite' ? `sqlite:${databaseUrl}` : databaseUrl
     const cold = await coldStart(coldUrl, 'compiled')
     const coldTsx = await coldStart(coldUrl, 'tsx')
@@ -465,6 +467,8 @@ function goals(result: EngineResult): Goal[] {
   const mb = result.rss / 1024 / 1024
   const middle = (ms: number[]): number | undefined =>
     ms.length > 0 ? ([...ms].sort((a, b) => a - b)[1] ?? ms[0]) : undefined
+  const median = (ms: number[]): number =>
+    [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)] ?? Number.NaN
   const coldMs = middle(result.cold.ms)
   const coldTsxMs = middle(result.coldTsx.ms)
   const publishMax = Math.max(...result.publishMs)
@@ -516,7 +520,7 @@ function goals(result: EngineResult): Goal[] {
       target: '≤ 100 ms',
       // The writing part (createArticle, its purge included) apart, so that a slow run can be told
       // from a slow re-render.
-      measured: `max ${round(publishMax)} ms of ${result.publishMs.map((m) => round(m)).join(', ')} (writing: ${result.publishOnlyMs.map((m) => round(m)).join(', ')})`,
+      measured: `max ${round(publishMax)} ms, median ${round(median(result.publishMs))} ms of ${result.publishMs.length} (writing: max ${round(Math.max(...result.publishOnlyMs))} ms)`,
       result: check(publishMax <= 100),
     },
   ]
