@@ -98,7 +98,6 @@ export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024
 export const DEFAULT_PAGE_CACHE_MAX_AGE_MS = 5 * 60 * 1000
 const MAX_ITEMISED_PURGES = 10_000
 
-/** Same form as @fastify/etag's default (quoted base64 SHA-1), so a miss and a hit agree. */
 /**
  * Brotli's window sized to the page (a 30 KB page needs 2^15, not the default 2^22): the same
  * output, a fraction of the encoder's memory and time.
@@ -121,6 +120,7 @@ async function compress(body: Buffer, brotliQuality: number): Promise<[gzipped: 
   ])
 }
 
+/** Same form as @fastify/etag's default (quoted base64 SHA-1), so a miss and a hit agree. */
 function strongEtag(body: Buffer, suffix = ''): string {
   return `"${createHash('sha1').update(body).digest('base64')}${suffix}"`
 }

@@ -1,6 +1,7 @@
 // PostgreSQL: search_documents holds each story's folded text and a weighted tsvector (A headline,
 // B dek, tags and bylines, C body) under a GIN index; ranked by ts_rank_cd; snippets are cut in
-// JS as on SQLite (search-query.ts snippetAround). The 'simple' configuration throughout: no English stemming to mangle Dari or Pashto.
+// JS as on SQLite (search-query.ts snippetAround). The 'simple' configuration throughout: no
+// English stemming to mangle Dari or Pashto.
 // The vector is built from our own tokens (normalize-text.ts), not PostgreSQL's parser, so words
 // split exactly as they do on SQLite ("covid-19" is "covid" and "19" on both).
 import { type Kysely, sql } from 'kysely'
@@ -15,8 +16,6 @@ import type {
   SearchMarks,
 } from './search-index.ts'
 import { snippetAround, toTsQuery } from './search-query.ts'
-
-const SNIPPET_WORDS = 24
 
 function words(text: string): string {
   return searchTokens(text).join(' ')
@@ -125,7 +124,7 @@ export function createPostgresSearchBackend(
         .where('article_id', 'in', articleIds)
         .execute()
       for (const row of rows) {
-        result.set(row.article_id, { snippet: snippetAround(row.body, query, SNIPPET_WORDS) })
+        result.set(row.article_id, { snippet: snippetAround(row.body, query) })
       }
       return result
     },

@@ -8,7 +8,6 @@ import { lastWord, type SearchQuery, snippetAround, toFts5Match } from './search
 
 // Column order of search_fts: headline, dek, body, tags, authors, status (unindexed).
 const BM25 = sql<number>`bm25(search_fts, 10.0, 4.0, 1.0, 4.0, 4.0)`
-const SNIPPET_TOKENS = 24
 /** An unfinished word with more completions than this is left to FTS5 as a prefix. */
 const MAX_COMPLETIONS = 16
 
@@ -138,8 +137,7 @@ export function createSqliteSearchBackend(
         .select(['rowid', 'body'])
         .where('rowid', 'in', articleIds)
         .execute()
-      for (const row of rows)
-        result.set(row.rowid, { snippet: snippetAround(row.body, query, SNIPPET_TOKENS) })
+      for (const row of rows) result.set(row.rowid, { snippet: snippetAround(row.body, query) })
       return result
     },
   }
