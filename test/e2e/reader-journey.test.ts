@@ -151,7 +151,9 @@ describe.skipIf(!hasChromium)('reader journey in chromium', () => {
     await page.setViewportSize({ width: 375, height: 800 })
     await page.goto(`${t.baseUrl}/search?q=water`)
     // Why a story matched is the point of a search result; a section listing's excerpt is not.
-    await expect.poll(() => page.locator('.search-result .story-card-excerpt mark').first().isVisible()).toBe(true)
+    await expect
+      .poll(() => page.locator('.search-result .story-card-excerpt mark').first().isVisible())
+      .toBe(true)
     await page.goto(`${t.baseUrl}/latest/`)
     expect(await page.locator('.story-list .story-card-excerpt').first().isVisible()).toBe(false)
   })
