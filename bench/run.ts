@@ -597,6 +597,8 @@ async function main(): Promise<void> {
       ),
     )
   }
+  // Generating only: nothing was measured, and the latest report must stay the last real one.
+  if (process.env.BENCH_GENERATE_ONLY) return
   const text = output.join('\n')
   log(text)
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
