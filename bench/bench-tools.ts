@@ -110,7 +110,8 @@ export function fetchText(
   })
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile of ascending samples (nearest rank); NaN when there are none. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
 }

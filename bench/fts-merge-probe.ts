@@ -1,12 +1,14 @@
 // Measures how long single-story writes to SQLite's full-text index take at the bench's scale, and
-// which of them stall: at 100,000 stories about one write in 13–20 runs into an FTS5 merge of
-// ~0.7–1.5 s, and SQLite's calls hold the event loop while it runs (docs/performance.md, "Known
-// problems"). Works on a COPY it makes of the bench database, never on the database itself.
+// which of them stall: with word positions (detail=full, before migration 0015), about one write in
+// 16 ran into an FTS5 merge of ~0.7–1.5 s at 100,000 stories, and SQLite's calls hold the event
+// loop while it runs (docs/performance.md, "Known problems"). Works on a COPY it makes of the
+// bench database, never on the database itself.
 //
 // The rank query is sqlite-search.ts's, without its filters.
 // Usage: node --import tsx bench/fts-merge-probe.ts [--db bench-output/bench-100000.db] [--writes 400]
-//          [--automerge N] [--optimize] [--detail full|column]
-// --detail column builds a second index with that option from the same text first (~12 s).
+//          [--automerge N] [--optimize] [--detail full|column|none]
+// Without --detail it writes to the index as the app has it (detail=column since migration 0015);
+// with it, it first builds a second index with that option from the same text (12–75 s).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,7 +21,7 @@ const { values } = parseArgs({
     writes: { type: 'string', default: '400' },
     automerge: { type: 'string' },
     optimize: { type: 'boolean', default: false },
-    detail: { type: 'string', default: 'full' },
+    detail: { type: 'string' },
   },
 })
 const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-fts-probe-')), 'copy.db')
@@ -33,7 +35,7 @@ const timed = (label: string, run: () => unknown): void => {
 }
 
 let table = 'search_fts'
-if (values.detail !== 'full') {
+if (values.detail !== undefined) {
   table = 'probe_fts'
   timed(`built a detail=${values.detail} index from the same text`, () => {
     db.exec(`CREATE VIRTUAL TABLE probe_fts USING fts5(headline, dek, body, tags, authors, status UNINDEXED,
