@@ -18,6 +18,7 @@ export type ServerRequest =
   | { type: 'stats' }
   | { type: 'loop-delay-reset' }
   | { type: 'loop-delay' }
+  | { type: 'drain' }
   | { type: 'publish-to-visible'; runs: number }
   | { type: 'editor'; intervalMs: number; durationMs: number }
 
@@ -26,6 +27,7 @@ export type ServerMessage =
   | { type: 'rss'; rss: number; memory: NodeJS.MemoryUsage }
   | { type: 'stats'; stats: unknown }
   | { type: 'loop-delay'; p50: number; p99: number; max: number }
+  | { type: 'drained'; ms: number }
   | { type: 'publish-to-visible'; ms: number[]; publishMs: number[] }
   | { type: 'published'; headline: string; paths: string[]; publishMs: number }
   | { type: 'editor-done'; published: number }
@@ -68,6 +70,29 @@ function get(path: string): Promise<string> {
       })
       .on('error', reject)
   })
+}
+
+/**
+ * Resolves once the requests of a finished load have all been answered: autocannon's clients are
+ * gone, but the server still works through what they left queued (on PostgreSQL, up to ~50
+ * requests waiting for the pool's ten connections; most of a second for the uncached API list).
+ * Quiet means: no query waiting or running, and timers firing on time, for 50 ms in a row.
+ */
+async function drain(): Promise<number> {
+  const started = performance.now()
+  let quietSince: number | undefined
+  for (;;) {
+    const before = performance.now()
+    await new Promise((r) => setTimeout(r, 10))
+    const now = performance.now()
+    const pool = handle.poolStats()
+    const isPoolIdle = pool.waiting === 0 && (handle.engine === 'sqlite' || pool.idle === pool.total)
+    const isLoopIdle = now - before < 15
+    if (!isPoolIdle || !isLoopIdle) quietSince = undefined
+    else if (quietSince === undefined) quietSince = now
+    else if (now - quietSince >= 50) return now - started
+    if (now - started > 30_000) throw new Error('the server never became idle')
+  }
 }
 
 let counter = 0
@@ -119,6 +144,7 @@ process.on('message', (raw: ServerRequest) => {
         max: ms(loopDelay.max),
       })
     }
+    if (raw.type === 'drain') send({ type: 'drained', ms: await drain() })
     if (raw.type === 'publish-to-visible') {
       const ms: number[] = []
       const publishMs: number[] = []

@@ -420,6 +420,15 @@ async function runEngine(engine: Engine, databaseUrl: string) {
     rows.push(await measureRow('RSS feed, uncached', 'off', uncached.port, paths.rss ?? [], baselineRps))
     rows.push(await measureRow('API list, from the cache', 'on', cached.port, paths.api ?? [], baselineRps))
     rows.push(await measureRow('API list, uncached', 'off', uncached.port, paths.api ?? [], baselineRps))
+    // Both servers finish the last row's queued requests first: on PostgreSQL the uncached
+    // server's backlog (the API list at 50 connections) ran into the first publication and made it
+    // 2–5× slower than the rest (docs/performance.md, "Publish to visible on PostgreSQL").
+    type DrainReply = { ms: number }
+    const drained = await Promise.all([
+      cached.ask<DrainReply>({ type: 'drain' }, 'drained'),
+      uncached.ask<DrainReply>({ type: 'drain' }, 'drained'),
+    ])
+    log(`  servers idle after ${drained.map((d) => `${round(d.ms, 0)} ms`).join(' and ')}`)
     type MemoryReply = { rss: number; memory: NodeJS.MemoryUsage }
     const { rss, memory } = await cached.ask<MemoryReply>({ type: 'rss' }, 'rss')
     const { rss: rssUncached, memory: memoryUncached } = await uncached.ask<MemoryReply>(
