@@ -1,19 +1,22 @@
 // Measures how long single-story writes to SQLite's full-text index take at the bench's scale, and
-// which of them stall: with word positions (detail=full, before migration 0015), about one write in
-// 16 ran into an FTS5 merge of ~0.7–1.5 s at 100,000 stories, and SQLite's calls hold the event
-// loop while it runs (docs/performance.md, "Known problems"). Works on a COPY it makes of the
-// bench database, never on the database itself.
+// which of them stall: about one write in 16 runs into an FTS5 segment merge, 0.7–1.5 s at 100,000
+// stories with word positions (detail=full), 0.2–0.45 s without (detail=column, migration 0015).
+// The app therefore writes its index from a worker thread into a database of its own (migration
+// 0016, src/search/sqlite-index-writer.ts), where a merge holds no reader; this probe writes on
+// its own thread on purpose, to see the merges. Works on a COPY it makes of the bench's search
+// database (bench-output/bench-100000.search.db), never on the database itself.
 //
 // The rank query is sqlite-search.ts's, without its filters.
 // Usage: node --import tsx bench/fts-merge-probe.ts [--db bench-output/bench-100000.db] [--writes 400]
 //          [--automerge N] [--optimize] [--detail full|column|none]
-// Without --detail it writes to the index as the app has it (detail=column since migration 0015);
+// Without --detail it writes to the index as the app has it (detail=full since migration 0016);
 // with it, it first builds a second index with that option from the same text (12–75 s).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
+import { searchDatabasePath } from '../src/search/sqlite-search-database.ts'
 
 const { values } = parseArgs({
   options: {
@@ -24,8 +27,10 @@ const { values } = parseArgs({
     detail: { type: 'string' },
   },
 })
+const source = searchDatabasePath(path.resolve(values.db))
+if (!source || !fs.existsSync(source)) throw new Error(`no search database beside ${values.db}`)
 const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-fts-probe-')), 'copy.db')
-fs.copyFileSync(path.resolve(values.db), copy)
+fs.copyFileSync(source, copy)
 const db = new SQLite(copy)
 db.pragma('journal_mode = WAL')
 const timed = (label: string, run: () => unknown): void => {

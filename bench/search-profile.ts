@@ -12,14 +12,13 @@
 // The default URLs are bench/run.ts's 'search' row.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import SQLite from 'better-sqlite3'
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import pino from 'pino'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config/config.ts'
 import { createContext } from '../src/context.ts'
-import type { DbHandle } from '../src/db/create-db.ts'
+import { type DbHandle, openSqlite } from '../src/db/create-db.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { withStatementCache } from '../src/db/sqlite-statements.ts'
 import type { Database } from '../src/db/tables.ts'
@@ -45,21 +44,13 @@ const runs = Number(values.runs)
 const isPostgres = values.db.startsWith('postgres://')
 const databaseUrl = isPostgres ? values.db : path.resolve(values.db)
 
-// The same settings as src/db/create-db.ts (pragmas and statement cache; the pool's size), on a
-// Kysely of our own so that statements can be logged.
+// The app's own connection (src/db/create-db.ts: pragmas, the search database attached) and pool
+// size, on a Kysely of our own so that statements can be logged. The search index is only read here.
 let statementLog: { sql: string; ms: number }[] | undefined
 const log = (event: LogEvent) => {
   statementLog?.push({ sql: event.query.sql, ms: event.queryDurationMillis })
 }
-function sqliteDialect(): SqliteDialect {
-  const sqlite = new SQLite(databaseUrl)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('cache_size = -32000')
-  return new SqliteDialect({ database: withStatementCache(sqlite) })
-}
+const sqliteDialect = () => new SqliteDialect({ database: withStatementCache(openSqlite(databaseUrl)) })
 const db = new Kysely<Database>({
   dialect: isPostgres
     ? new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 10, min: 10 }) })

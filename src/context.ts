@@ -11,6 +11,7 @@ import { type Clock, systemClock } from './lib/clock.ts'
 import { createRememberedRead } from './lib/remembered-read.ts'
 import { createLocalMediaStorage, type MediaStorage } from './media/storage.ts'
 import { createMostReadCache, type MostReadCache } from './most-read/most-read-cache.ts'
+import type { SearchIndexWriter } from './search/sqlite-index-writer.ts'
 import { SECTIONS_CACHE_MS, type SectionsCache, type StoredSections } from './sections/sections-cache.ts'
 import { createSettingsCache, type SettingsCache } from './settings/settings-cache.ts'
 
@@ -32,6 +33,8 @@ export interface AppContext {
   mostReadCache?: MostReadCache
   /** The database pool's use, for /metrics; optional so that a hand-made context still works. */
   poolStats?: () => PoolStats
+  /** SQLite: who writes the full-text index (src/search/sqlite-index-writer.ts); inline without it. */
+  searchWriter?: SearchIndexWriter
   /** Where media files are kept (src/media/storage.ts); default: the local folder config.mediaDir. */
   mediaStorage?: MediaStorage
 }
@@ -64,6 +67,7 @@ export function createContext(deps: {
     sectionsCache,
     mostReadCache,
     poolStats: () => deps.db.poolStats(),
+    ...(deps.db.searchWriter ? { searchWriter: deps.db.searchWriter } : {}),
     mediaStorage: deps.mediaStorage ?? createLocalMediaStorage(deps.config.mediaDir),
   }
 }

@@ -12,6 +12,7 @@ import { type AppContext, createContext } from '../src/context.ts'
 import { createDb } from '../src/db/create-db.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { recordMedia } from '../src/media/media.service.ts'
+import { searchDatabasePath } from '../src/search/sqlite-search-database.ts'
 import { createTestDatabase, type TestDatabase, testEngines } from './helpers/databases.ts'
 import { makeArticle, makeAuthor, makeSection } from './helpers/factories.ts'
 import { runDateline } from './helpers/spawn-dateline.ts'
@@ -130,8 +131,13 @@ for (const { engine, isAvailable, label } of testEngines()) {
         const refused = await runDateline(['restore', archive], envFor(replacement))
         expect(refused.code).toBe(1)
         expect(refused.stderr).toContain('--force')
+        const searchFile =
+          replacement.config.engine === 'sqlite' ? searchDatabasePath(replacement.config.filename) : undefined
+        if (searchFile) expect(fs.existsSync(searchFile)).toBe(true)
         const forced = await runDateline(['restore', archive, '--force'], envFor(replacement))
         expect(forced.code, forced.stderr).toBe(0)
+        // SQLite: the search index of the replaced stories is deleted with them (rebuilt on start).
+        if (searchFile) expect(fs.existsSync(searchFile)).toBe(false)
       } finally {
         await replacement?.drop()
         fs.rmSync(folder, { recursive: true, force: true })

@@ -12,6 +12,7 @@ import SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Config, DatabaseConfig } from '../config/config.ts'
 import { createDb } from '../db/create-db.ts'
+import { removeSearchDatabase } from '../search/sqlite-search-database.ts'
 
 const run = promisify(execFile)
 
@@ -204,6 +205,8 @@ export async function restoreBackup(
       const copy = `${database.filename}.restoring`
       fs.copyFileSync(dumped, copy)
       fs.renameSync(copy, database.filename)
+      // The search index beside it described the old stories: the server rebuilds it on start.
+      removeSearchDatabase(database.filename)
     } else {
       await tool(
         tools.pgRestorePath,

@@ -5,6 +5,12 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import type pg from 'pg'
 import type { DatabaseConfig } from '../config/config.ts'
+import {
+  createInlineIndexWriter,
+  createWorkerIndexWriter,
+  type SearchIndexWriter,
+} from '../search/sqlite-index-writer.ts'
+import { attachSearchDatabase, searchDatabasePath } from '../search/sqlite-search-database.ts'
 import type { Engine } from './dialect.ts'
 import { withStatementCache } from './sqlite-statements.ts'
 import type { Database } from './tables.ts'
@@ -21,6 +27,8 @@ export interface DbHandle {
   engine: Engine
   close(): Promise<void>
   poolStats(): PoolStats
+  /** SQLite: who writes the full-text index (a worker thread for a database file). */
+  searchWriter?: SearchIndexWriter
 }
 
 // pg is loaded when a PostgreSQL database is opened, not by every process: a SQLite site never
@@ -35,25 +43,41 @@ function loadPg(): typeof pg {
   return postgres
 }
 
+/**
+ * Opens a site's SQLite database as the app does: its pragmas, and the search database attached
+ * (src/search/sqlite-search-database.ts). The bench's profilers open it this way too.
+ */
+export function openSqlite(filename: string): SQLite.Database {
+  if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true })
+  const sqlite = new SQLite(filename)
+  // WAL lets readers go on while a writer writes; foreign keys are off by default in SQLite.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  // 32 MB of page cache (the default is 2 MB): the upper levels of the articles table and its
+  // listing indexes stay in memory at 100,000 stories, so an uncached page reads fewer pages
+  // through the operating system. Within the memory budget of docs/performance.md.
+  sqlite.pragma('cache_size = -32000')
+  attachSearchDatabase(sqlite, filename)
+  return sqlite
+}
+
 export function createDb(config: DatabaseConfig, onIdleError: (error: Error) => void = () => {}): DbHandle {
   if (config.engine === 'sqlite') {
-    if (config.filename !== ':memory:') fs.mkdirSync(path.dirname(config.filename), { recursive: true })
-    const sqlite = new SQLite(config.filename)
-    // WAL lets readers go on while a writer writes; foreign keys are off by default in SQLite.
-    sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('synchronous = NORMAL')
-    sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 5000')
-    // 32 MB of page cache (the default is 2 MB): the upper levels of the articles table and its
-    // listing indexes stay in memory at 100,000 stories, so an uncached page reads fewer pages
-    // through the operating system. Within the memory budget of docs/performance.md.
-    sqlite.pragma('cache_size = -32000')
+    const sqlite = openSqlite(config.filename)
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+    const searchFile = searchDatabasePath(config.filename)
+    const searchWriter = searchFile ? createWorkerIndexWriter(searchFile) : createInlineIndexWriter(db)
     return {
       db,
       engine: 'sqlite',
-      close: () => db.destroy(),
+      close: async () => {
+        await searchWriter.close()
+        await db.destroy()
+      },
       poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
+      searchWriter,
     }
   }
   // Connections stay open while idle (as HikariCP's default does): readers served from the page

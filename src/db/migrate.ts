@@ -17,6 +17,7 @@ import * as tagListing from './migrations/2026-11-28-0012-tag-listing.ts'
 import * as searchVocabulary from './migrations/2026-11-28-0013-search-vocabulary.ts'
 import * as searchVectorsInline from './migrations/2026-11-28-0014-search-vectors-inline.ts'
 import * as searchIndexColumnDetail from './migrations/2026-11-28-0015-search-index-column-detail.ts'
+import * as searchDatabase from './migrations/2026-11-28-0016-search-database.ts'
 import type { Database } from './tables.ts'
 
 type MigrationModule = { up(db: Kysely<unknown>, engine: Engine): Promise<void> }
@@ -37,6 +38,7 @@ const migrations: Record<string, MigrationModule> = {
   '2026-11-28-0013-search-vocabulary': searchVocabulary,
   '2026-11-28-0014-search-vectors-inline': searchVectorsInline,
   '2026-11-28-0015-search-index-column-detail': searchIndexColumnDetail,
+  '2026-11-28-0016-search-database': searchDatabase,
 }
 
 function toKysely(engine: Engine): Record<string, Migration> {

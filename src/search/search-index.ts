@@ -6,6 +6,7 @@ import type { ArticleStatus, Database } from '../db/tables.ts'
 import { loadSearchDocuments } from './search-documents.ts'
 import { HIT_COLUMNS } from './search-filters.ts'
 import type { SearchQuery } from './search-query.ts'
+import type { SearchIndexWriter } from './sqlite-index-writer.ts'
 
 /** A story as the index holds it: folded text (normalize-text.ts), every status. */
 export interface SearchDocument {
@@ -77,6 +78,8 @@ export interface SearchPage {
 export interface SearchBackendOptions {
   /** How many of the newest matches are ranked (search-filters.ts RANK_WINDOW; smaller in tests). */
   rankWindow?: number
+  /** SQLite: who writes the index (sqlite-index-writer.ts); without one, the caller's connection. */
+  writer?: SearchIndexWriter
 }
 
 /** What differs by engine. Implemented in sqlite-search.ts and postgres-search.ts. */

@@ -24,7 +24,10 @@ import {
 } from './search-query.ts'
 
 export function searchIndexFor(ctx: AppContext): SearchIndex {
-  return createSearchIndex(ctx.db, createSearchBackend(ctx.db, ctx.engine))
+  return createSearchIndex(
+    ctx.db,
+    createSearchBackend(ctx.db, ctx.engine, ctx.searchWriter ? { writer: ctx.searchWriter } : {}),
+  )
 }
 
 export interface SearchResult {

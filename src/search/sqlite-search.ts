@@ -1,15 +1,21 @@
-// SQLite: an FTS5 virtual table (search_fts, rowid = article id) with the unicode61 tokenizer;
-// ranked by bm25 with the headline weighted above dek, tags and bylines, and those above the body.
+// SQLite: an FTS5 virtual table (search_fts, rowid = article id) with the unicode61 tokenizer, in
+// the search database attached to the main connection (sqlite-search-database.ts); ranked by bm25
+// with the headline weighted above dek, tags and bylines, and those above the body. Writes go
+// through the writer (sqlite-index-writer.ts: a worker thread for a database file), and every read
+// first waits for the writes asked before it, so a search sees what was published before it.
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.ts'
 import { RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
 import type { ScoredMatch, SearchBackend, SearchBackendOptions, SearchMarks } from './search-index.ts'
 import { lastWord, type SearchQuery, snippetAround, toFts5Match } from './search-query.ts'
+import { createInlineIndexWriter } from './sqlite-index-writer.ts'
 
 // Column order of search_fts: headline, dek, body, tags, authors, status (unindexed).
 const BM25 = sql<number>`bm25(search_fts, 10.0, 4.0, 1.0, 4.0, 4.0)`
 /** An unfinished word with more completions than this is left to FTS5 as a prefix. */
 const MAX_COMPLETIONS = 16
+/** Article ids per DELETE … IN (…) statement, well under SQLite's limit of bound values. */
+const IDS_PER_STATEMENT = 500
 
 /** The least string above every string that starts with `prefix`; undefined if there is none. */
 function afterPrefix(prefix: string): string | undefined {
@@ -51,22 +57,26 @@ async function completionsOf(db: Kysely<Database>, query: SearchQuery): Promise<
 
 export function createSqliteSearchBackend(
   db: Kysely<Database>,
-  { rankWindow = RANK_WINDOW }: SearchBackendOptions = {},
+  { rankWindow = RANK_WINDOW, writer = createInlineIndexWriter(db) }: SearchBackendOptions = {},
 ): SearchBackend {
+  const deletions = (articleIds: number[]) => {
+    const statements = []
+    for (let i = 0; i < articleIds.length; i += IDS_PER_STATEMENT)
+      statements.push(
+        db
+          .deleteFrom('search_fts')
+          .where('rowid', 'in', articleIds.slice(i, i + IDS_PER_STATEMENT))
+          .compile(),
+      )
+    return statements
+  }
   return {
     async upsert(documents) {
       if (documents.length === 0) return
-      // FTS5 has no upsert: delete and insert in one transaction.
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('search_fts')
-          .where(
-            'rowid',
-            'in',
-            documents.map((d) => d.articleId),
-          )
-          .execute()
-        await trx
+      // FTS5 has no upsert: delete and insert, in one transaction (one batch of the writer).
+      await writer.write([
+        ...deletions(documents.map((d) => d.articleId)),
+        db
           .insertInto('search_fts')
           .values(
             documents.map((d) => ({
@@ -79,21 +89,27 @@ export function createSqliteSearchBackend(
               status: d.status,
             })),
           )
-          .execute()
-      })
+          .compile(),
+      ])
     },
     async remove(articleIds) {
       if (articleIds.length === 0) return
-      await db.deleteFrom('search_fts').where('rowid', 'in', articleIds).execute()
+      await writer.write(deletions(articleIds))
     },
     async removeOrphans() {
-      const result = await db
-        .deleteFrom('search_fts')
+      // Read here, deleted by the writer: the stories live in the main database, which the
+      // writer's own connection does not see.
+      await writer.settled()
+      const orphans = await db
+        .selectFrom('search_fts')
+        .select('rowid')
         .where('rowid', 'not in', db.selectFrom('articles').select('articles.id'))
-        .executeTakeFirst()
-      return Number(result.numDeletedRows)
+        .execute()
+      if (orphans.length > 0) await writer.write(deletions(orphans.map((o) => o.rowid)))
+      return orphans.length
     },
     async isEmpty() {
+      await writer.settled()
       return (await db.selectFrom('search_fts').select('rowid').limit(1).executeTakeFirst()) === undefined
     },
     async rankWindow(query, filters, now) {
@@ -106,6 +122,7 @@ export function createSqliteSearchBackend(
       // prefix: FTS5 merges the doclists of every word a prefix starts in full, twice (once to
       // match, once for bm25's count), ~15 ms each for "water*", where an OR of words is walked
       // by rowid and stops at the LIMIT. bm25 then weighs each completion by its own IDF.
+      await writer.settled()
       const completions = query.isLastWordWhole ? undefined : await completionsOf(db, query)
       const rows = await db
         .selectFrom('search_fts')
@@ -129,6 +146,7 @@ export function createSqliteSearchBackend(
     async marks(query, articleIds) {
       const result = new Map<number, SearchMarks>()
       if (articleIds.length === 0) return result
+      await writer.settled()
       // By rowid alone, the snippet made here: FTS5's snippet() needs the MATCH again, and FTS5
       // evaluates a MATCH over every matching document before it applies "rowid IN (…)" — 300 ms
       // for a common word at 100,000 stories, against under a millisecond for these ten rows.
