@@ -61,6 +61,8 @@ export function createPostgresSearchBackend(
         )
         .execute()
     },
+    // Every write above is done when it resolves.
+    settled: () => Promise.resolve(),
     async remove(articleIds) {
       if (articleIds.length === 0) return
       await db.deleteFrom('search_documents').where('article_id', 'in', articleIds).execute()

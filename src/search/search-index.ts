@@ -80,12 +80,20 @@ export interface SearchBackendOptions {
   rankWindow?: number
   /** SQLite: who writes the index (sqlite-index-writer.ts); without one, the caller's connection. */
   writer?: SearchIndexWriter
+  /** SQLite: told of a queued write that failed (nobody waits for them); a warning without it. */
+  onWriteError?: (error: unknown) => void
 }
 
-/** What differs by engine. Implemented in sqlite-search.ts and postgres-search.ts. */
+/**
+ * What differs by engine. Implemented in sqlite-search.ts and postgres-search.ts. Writes resolve
+ * once they are queued: on SQLite a worker thread writes them (a publication never waits for
+ * FTS5's merges), on PostgreSQL they are done by then. Reads see every write queued before them.
+ */
 export interface SearchBackend {
   upsert(documents: SearchDocument[]): Promise<void>
   remove(articleIds: number[]): Promise<void>
+  /** Resolves once every write queued so far is in the index. */
+  settled(): Promise<void>
   /** Removes documents whose story no longer exists; returns how many. */
   removeOrphans(): Promise<number>
   /**
@@ -209,6 +217,8 @@ export function createSearchIndex(db: Kysely<Database>, backend: SearchBackend):
       for (let i = 0; i < ids.length; i += REINDEX_BATCH) {
         const batch = ids.slice(i, i + REINDEX_BATCH)
         await backend.upsert(await loadSearchDocuments(db, batch))
+        // Written before the next batch is read: a queue of 100,000 documents would hold them all.
+        await backend.settled()
         done += batch.length
         onProgress?.({ done, total: ids.length })
         // A turn of the event loop between batches: SQLite's calls are synchronous, so without it a

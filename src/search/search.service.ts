@@ -26,7 +26,10 @@ import {
 export function searchIndexFor(ctx: AppContext): SearchIndex {
   return createSearchIndex(
     ctx.db,
-    createSearchBackend(ctx.db, ctx.engine, ctx.searchWriter ? { writer: ctx.searchWriter } : {}),
+    createSearchBackend(ctx.db, ctx.engine, {
+      ...(ctx.searchWriter ? { writer: ctx.searchWriter } : {}),
+      onWriteError: (error) => ctx.log.error({ err: error }, 'search index write failed'),
+    }),
   )
 }
 

@@ -20,13 +20,17 @@ export interface SearchIndexWriter {
 
 /** Writes on the caller's connection, in a transaction of its own. */
 export function createInlineIndexWriter(db: Kysely<Database>): SearchIndexWriter {
+  let last: Promise<void> = Promise.resolve()
   return {
-    write: (queries) =>
-      db.transaction().execute(async (trx) => {
+    write(queries) {
+      const done = db.transaction().execute(async (trx) => {
         for (const query of queries) await trx.executeQuery(query)
-      }),
-    settled: () => Promise.resolve(),
-    close: () => Promise.resolve(),
+      })
+      last = done.catch(() => undefined)
+      return done
+    },
+    settled: () => last,
+    close: () => last,
   }
 }
 

@@ -3,7 +3,7 @@
 // with the headline weighted above dek, tags and bylines, and those above the body. Writes go
 // through the writer (sqlite-index-writer.ts: a worker thread for a database file), and every read
 // first waits for the writes asked before it, so a search sees what was published before it.
-import { type Kysely, sql } from 'kysely'
+import { type CompiledQuery, type Kysely, sql } from 'kysely'
 import type { Database } from '../db/tables.ts'
 import { RANK_WINDOW, searchFilterExpression } from './search-filters.ts'
 import type { ScoredMatch, SearchBackend, SearchBackendOptions, SearchMarks } from './search-index.ts'
@@ -57,8 +57,17 @@ async function completionsOf(db: Kysely<Database>, query: SearchQuery): Promise<
 
 export function createSqliteSearchBackend(
   db: Kysely<Database>,
-  { rankWindow = RANK_WINDOW, writer = createInlineIndexWriter(db) }: SearchBackendOptions = {},
+  {
+    rankWindow = RANK_WINDOW,
+    writer = createInlineIndexWriter(db),
+    onWriteError = (error) => process.emitWarning(`search index write failed: ${String(error)}`),
+  }: SearchBackendOptions = {},
 ): SearchBackend {
+  // Queued, not awaited: the batch is handed to the writer now (so batches keep their order) and
+  // its failure is reported, as nobody waits for it; reads wait through writer.settled().
+  const queue = (queries: CompiledQuery[]): void => {
+    writer.write(queries).catch(onWriteError)
+  }
   const deletions = (articleIds: number[]) => {
     const statements = []
     for (let i = 0; i < articleIds.length; i += IDS_PER_STATEMENT)
@@ -74,7 +83,7 @@ export function createSqliteSearchBackend(
     async upsert(documents) {
       if (documents.length === 0) return
       // FTS5 has no upsert: delete and insert, in one transaction (one batch of the writer).
-      await writer.write([
+      queue([
         ...deletions(documents.map((d) => d.articleId)),
         db
           .insertInto('search_fts')
@@ -94,7 +103,7 @@ export function createSqliteSearchBackend(
     },
     async remove(articleIds) {
       if (articleIds.length === 0) return
-      await writer.write(deletions(articleIds))
+      queue(deletions(articleIds))
     },
     async removeOrphans() {
       // Read here, deleted by the writer: the stories live in the main database, which the
@@ -105,9 +114,10 @@ export function createSqliteSearchBackend(
         .select('rowid')
         .where('rowid', 'not in', db.selectFrom('articles').select('articles.id'))
         .execute()
-      if (orphans.length > 0) await writer.write(deletions(orphans.map((o) => o.rowid)))
+      if (orphans.length > 0) queue(deletions(orphans.map((o) => o.rowid)))
       return orphans.length
     },
+    settled: () => writer.settled(),
     async isEmpty() {
       await writer.settled()
       return (await db.selectFrom('search_fts').select('rowid').limit(1).executeTakeFirst()) === undefined
