@@ -110,8 +110,12 @@ export function isUsable(media: Pick<MediaView, 'alt'>): boolean {
   return media.alt.trim() !== ''
 }
 
-async function viewsFor(ctx: AppContext, rows: readonly MediaRow[]): Promise<MediaView[]> {
-  const variants = await variantRowsFor(
+async function viewsFor(
+  ctx: AppContext,
+  rows: readonly MediaRow[],
+  variants?: readonly MediaVariantRow[],
+): Promise<MediaView[]> {
+  variants ??= await variantRowsFor(
     ctx.db,
     rows.map((r) => r.id),
   )
@@ -125,7 +129,11 @@ export async function getMediaByIds(
   ids: readonly number[],
 ): Promise<Map<number, MediaView>> {
   if (ids.length === 0) return new Map()
-  const views = await viewsFor(ctx, await findMediaRows(ctx.db, [...new Set(ids)]))
+  const unique = [...new Set(ids)]
+  // Both by the ids asked for, side by side: one round trip to the database instead of two, on
+  // every uncached page with a featured image (a story page has two: its own and "Check Also").
+  const [rows, variants] = await Promise.all([findMediaRows(ctx.db, unique), variantRowsFor(ctx.db, unique)])
+  const views = await viewsFor(ctx, rows, variants)
   return new Map(views.map((view) => [view.id, view]))
 }
 
