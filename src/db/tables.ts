@@ -246,7 +246,9 @@ export interface ArticleRevisionsTable {
 
 /**
  * SQLite only: the FTS5 virtual table of the search index (rowid = article id). Text is folded
- * by src/search/normalize-text.ts; status is stored unindexed for the staff search.
+ * by src/search/normalize-text.ts; status is stored unindexed for the staff search. It lives in
+ * the search database attached as `search` (src/search/sqlite-search-database.ts), written only
+ * through the index writer (src/search/sqlite-index-writer.ts).
  */
 export interface SearchFtsTable {
   rowid: number

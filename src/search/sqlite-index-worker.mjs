@@ -13,11 +13,15 @@ db.pragma('journal_mode = WAL')
 db.pragma('synchronous = NORMAL')
 db.pragma('busy_timeout = 5000')
 
+// Prepared statements by their text. The texts vary with the number of rows a batch writes (a
+// story, a rebuild's 200, a list of orphans), so the cache is emptied when it grows past a bound.
+const MAX_STATEMENTS = 64
 /** @type {Map<string, import('better-sqlite3').Statement>} */
 const statements = new Map()
 function prepared(sql) {
   let statement = statements.get(sql)
   if (!statement) {
+    if (statements.size >= MAX_STATEMENTS) statements.clear()
     statement = db.prepare(sql)
     statements.set(sql, statement)
   }
