@@ -1,9 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDb, type DbHandle } from '../db/create-db.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+import * as searchDatabaseMigration from '../db/migrations/2026-11-28-0016-search-database.ts'
 import { searchDatabasePath } from './sqlite-search-database.ts'
 
 const dirs: string[] = []
@@ -48,6 +50,15 @@ describe('the search index writer', () => {
     // Not in the site's own database: a backup of it leaves the index out.
     const tables = await sql<{ name: string }>`SELECT name FROM main.sqlite_master`.execute(db)
     expect(tables.rows.map((r) => r.name)).not.toContain('search_fts')
+  })
+
+  it("leaves the search database's index alone when migration 0016 runs again", async () => {
+    const { db, writer } = open()
+    await migrateToLatest(db, 'sqlite')
+    await writer.write([insert(db, 1, 'still here')])
+    // Its DROPs name main: unqualified, they would have found the attached index.
+    await searchDatabaseMigration.up(db as Kysely<unknown>, 'sqlite')
+    expect(await count(db)).toBe(1)
   })
 
   it('writes batches in order, each in one transaction, and a read sees every write asked before it', async () => {
