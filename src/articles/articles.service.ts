@@ -206,9 +206,10 @@ export async function getPublishedArticle(
 ): Promise<ArticleDetail | undefined> {
   const row = await findPublishedArticleBySlug(ctx.db, ctx.clock.now(), language, slug)
   if (!row) return undefined
-  const [summary] = await toSummaries(ctx, [row])
+  // Side by side: on PostgreSQL each is a round trip, and the page's "Check Also" waits for the tags.
+  const [[summary], tagsById] = await Promise.all([toSummaries(ctx, [row]), tagsForArticles(ctx, [row.id])])
   if (!summary) return undefined
-  const tags = (await tagsForArticles(ctx, [row.id])).get(row.id) ?? []
+  const tags = tagsById.get(row.id) ?? []
   return toDetail(row, summary, row.body_html, await tagsInLanguage(ctx, tags, row.language))
 }
 
