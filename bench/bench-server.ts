@@ -53,6 +53,8 @@ const ctx = createContext({ config, db: handle, log })
 const pageCache = createPageCache()
 const app = await buildApp(ctx, { pageCache: isCacheOn ? pageCache : false })
 await app.listen({ host: '127.0.0.1', port: 0 })
+// As main.ts does once it listens.
+ctx.searchWriter?.warmUp()
 const address = app.server.address()
 const port = typeof address === 'object' && address ? address.port : 0
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })

@@ -116,6 +116,9 @@ export async function startServer(
   // Webhook deliveries wait in the database; the dispatcher sends them (and retries) after listening.
   const webhooks = createWebhookDispatcher(ctx)
   webhooks.start()
+  // SQLite: the thread that writes the search index, started now rather than by the first
+  // publication (the background build below starts it anyway when the index is empty).
+  ctx.searchWriter?.warmUp()
   if (awaitingIndex > FOREGROUND_INDEX_LIMIT) void buildIndex()
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -114,6 +115,25 @@ describe('the search index writer', () => {
     await written
     const reopened = open(filename)
     expect(await count(reopened.db)).toBe(1)
+  })
+
+  it('warms up before the first write without keeping an idle process alive', async () => {
+    const { writer, db } = open()
+    writer.warmUp()
+    writer.warmUp()
+    await writer.write([insert(db, 1, 'after warming up')])
+    expect(await count(db)).toBe(1)
+    // A process that warmed its writer up and never closed it still ends when its work is done.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-warm-'))
+    dirs.push(dir)
+    const script = `import { createDb } from ${JSON.stringify(new URL('../db/create-db.ts', import.meta.url).href)}
+      createDb({ engine: 'sqlite', filename: ${JSON.stringify(path.join(dir, 'site.db'))} }).searchWriter.warmUp()`
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      timeout: 20_000,
+      encoding: 'utf8',
+    })
+    expect(child.error, child.stderr).toBeUndefined()
+    expect(child.status, child.stderr).toBe(0)
   })
 
   it('writes inline for an in-memory database, which a thread cannot share', async () => {
