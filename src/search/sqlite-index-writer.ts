@@ -48,8 +48,8 @@ interface Reply {
 const WORKER_URL = new URL('./sqlite-index-worker.mjs', import.meta.url)
 
 /**
- * Writes through a worker thread with its own connection to `filename`, started on the first
- * write. A worker that dies fails the batches it held; the next write starts another.
+ * Writes through a worker thread with its own connection to `filename`, started by warmUp or the
+ * first write. A worker that dies fails the batches it held; the next write starts another.
  */
 export function createWorkerIndexWriter(filename: string): SearchIndexWriter {
   let worker: Worker | undefined
