@@ -13,6 +13,7 @@ import {
 import { attachSearchDatabase, searchDatabasePath } from '../search/sqlite-search-database.ts'
 import type { Engine } from './dialect.ts'
 import { withStatementCache } from './sqlite-statements.ts'
+import { switchToWal } from './sqlite-wal.ts'
 import type { Database } from './tables.ts'
 
 /** Connections in the pool, for /metrics. SQLite has one connection, always open. */
@@ -50,11 +51,11 @@ function loadPg(): typeof pg {
 export function openSqlite(filename: string): SQLite.Database {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(filename), { recursive: true })
   const sqlite = new SQLite(filename)
+  sqlite.pragma('busy_timeout = 5000')
   // WAL lets readers go on while a writer writes; foreign keys are off by default in SQLite.
-  sqlite.pragma('journal_mode = WAL')
+  switchToWal(sqlite, 'main')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
   // 32 MB of page cache (the default is 2 MB): the upper levels of the articles table and its
   // listing indexes stay in memory at 100,000 stories, so an uncached page reads fewer pages
   // through the operating system. Within the memory budget of docs/performance.md.

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type SQLite from 'better-sqlite3'
+import { switchToWal } from '../db/sqlite-wal.ts'
 
 /** The schema's version (PRAGMA user_version): a database with another is emptied and rebuilt. */
 const SEARCH_SCHEMA_VERSION = 1
@@ -33,18 +34,25 @@ export function removeSearchDatabase(filename: string): void {
  */
 export function attachSearchDatabase(sqlite: SQLite.Database, filename: string): void {
   sqlite.prepare('ATTACH DATABASE ? AS search').run(searchDatabasePath(filename) ?? ':memory:')
-  sqlite.pragma('search.journal_mode = WAL')
+  switchToWal(sqlite, 'search')
   // The rank query reads the index's pages: 16 MB of cache for them (SQLite's default is 2 MB).
   sqlite.pragma('search.cache_size = -16000')
-  if (sqlite.pragma('search.user_version', { simple: true }) === SEARCH_SCHEMA_VERSION) return
-  sqlite.transaction(() => {
-    sqlite.exec('DROP TABLE IF EXISTS search.search_vocabulary')
-    sqlite.exec('DROP TABLE IF EXISTS search.search_fts')
-    sqlite.exec(`CREATE VIRTUAL TABLE search.search_fts USING fts5(
+  const isCurrent = () => sqlite.pragma('search.user_version', { simple: true }) === SEARCH_SCHEMA_VERSION
+  if (isCurrent()) return
+  // IMMEDIATE: the write lock is taken first, waiting (busy_timeout) for another process doing the
+  // same at the same moment (two instances starting); a deferred transaction that had read first
+  // would fail at once instead. Whoever waited finds the tables made, and does nothing.
+  sqlite
+    .transaction(() => {
+      if (isCurrent()) return
+      sqlite.exec('DROP TABLE IF EXISTS search.search_vocabulary')
+      sqlite.exec('DROP TABLE IF EXISTS search.search_fts')
+      sqlite.exec(`CREATE VIRTUAL TABLE search.search_fts USING fts5(
       headline, dek, body, tags, authors, status UNINDEXED,
       tokenize = 'unicode61 remove_diacritics 2'
     )`)
-    sqlite.exec('CREATE VIRTUAL TABLE search.search_vocabulary USING fts5vocab(search_fts, instance)')
-    sqlite.pragma(`search.user_version = ${SEARCH_SCHEMA_VERSION}`)
-  })()
+      sqlite.exec('CREATE VIRTUAL TABLE search.search_vocabulary USING fts5vocab(search_fts, instance)')
+      sqlite.pragma(`search.user_version = ${SEARCH_SCHEMA_VERSION}`)
+    })
+    .immediate()
 }
