@@ -422,7 +422,7 @@ async function runEngine(engine: Engine, databaseUrl: string) {
     rows.push(await measureRow('API list, uncached', 'off', uncached.port, paths.api ?? [], baselineRps))
     // Both servers finish the last row's queued requests first: on PostgreSQL the uncached
     // server's backlog (the API list at 50 connections) ran into the first publication and made it
-    // 2–5× slower than the rest (docs/performance.md, "Publish to visible on PostgreSQL").
+    // 2–5× slower than the rest (docs/performance.md, "Latest runs", session 5).
     type DrainReply = { ms: number }
     const drained = await Promise.all([
       cached.ask<DrainReply>({ type: 'drain' }, 'drained'),
