@@ -38,6 +38,7 @@ const send = (message: ServerMessage): void => {
 
 const config = loadConfig({
   DATABASE_URL: process.env.BENCH_DATABASE_URL,
+  DATABASE_PREPARED_STATEMENTS: process.env.DATABASE_PREPARED_STATEMENTS,
   MEDIA_DIR: process.env.BENCH_MEDIA_DIR,
   DEMO_CONTENT: 'off',
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',

@@ -15,6 +15,7 @@ import { listUsers, ROLES, registerUser, requireUserByEmail, setUserActive } fro
 const ENVIRONMENT_HELP = `
 Configuration (environment variables):
   DATABASE_URL   SQLite file path or sqlite:PATH (default ./data/dateline.db), or postgres://…
+  DATABASE_PREPARED_STATEMENTS on|off: PostgreSQL readers' queries as prepared statements (default on; off behind PgBouncer in transaction mode)
   PORT           port to listen on (default 3000)
   HOST           address to listen on (default 127.0.0.1)
   SITE_URL       public address of the site (default http://localhost:PORT)

@@ -4,7 +4,15 @@ import path from 'node:path'
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; filename: string }
-  | { engine: 'postgres'; connectionString: string }
+  | {
+      engine: 'postgres'
+      connectionString: string
+      /**
+       * Readers' SELECTs as named prepared statements (DATABASE_PREPARED_STATEMENTS, on unless
+       * "off"; src/db/postgres-prepared.ts). Off for PgBouncer in transaction mode.
+       */
+      isPreparedStatements?: boolean
+    }
 
 export interface Config {
   database: DatabaseConfig
@@ -98,6 +106,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const databaseUrl = env.DATABASE_URL?.trim() || path.join(dataDir, 'dateline.db')
   const database = parseDatabaseUrl(databaseUrl, cwd)
   if (typeof database === 'string') problems.push(database)
+  const preparedText = env.DATABASE_PREPARED_STATEMENTS?.trim() || 'on'
+  const isPreparedStatements = parseBoolean(preparedText)
+  if (isPreparedStatements === undefined)
+    problems.push(`DATABASE_PREPARED_STATEMENTS must be on or off, got "${preparedText}"`)
+  else if (typeof database === 'object' && database.engine === 'postgres')
+    database.isPreparedStatements = isPreparedStatements
 
   const portText = env.PORT?.trim() || '3000'
   const port = Number(portText)

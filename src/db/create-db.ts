@@ -12,6 +12,7 @@ import {
 } from '../search/sqlite-index-writer.ts'
 import { attachSearchDatabase, searchDatabasePath } from '../search/sqlite-search-database.ts'
 import type { Engine } from './dialect.ts'
+import { withPreparedStatements } from './postgres-prepared.ts'
 import { withStatementCache } from './sqlite-statements.ts'
 import { switchToWal } from './sqlite-wal.ts'
 import type { Database } from './tables.ts'
@@ -90,7 +91,9 @@ export function createDb(config: DatabaseConfig, onIdleError: (error: Error) => 
   // An idle connection that the server closes (a restart, a failover, an administrator) is
   // dropped from the pool and replaced on the next query; without a listener it would crash us.
   pool.on('error', (error) => onIdleError(error))
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  // Readers' statements are prepared once per connection (postgres-prepared.ts) unless turned off.
+  const dialectPool = config.isPreparedStatements === false ? pool : withPreparedStatements(pool)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: dialectPool }) })
   return {
     db,
     engine: 'postgres',
