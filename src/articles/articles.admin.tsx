@@ -96,7 +96,7 @@ function formFromStored(stored: StoredStory, timeZone: string): StoryForm {
 
 function finalUrlOf(
   ctx: AppContext,
-  sections: SectionView[],
+  sections: readonly SectionView[],
   sectionId: number,
   slug: string,
 ): string | undefined {

@@ -25,12 +25,14 @@ const STOPWORDS = new Set(
 )
 
 export function significantWords(text: string): Set<string> {
-  const words = text
+  const words = new Set<string>()
+  for (const word of text
     .normalize('NFKC')
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2 && !STOPWORDS.has(w))
-  return new Set(words)
+    .split(/[^\p{L}\p{N}]+/u)) {
+    if (word.length > 2 && !STOPWORDS.has(word)) words.add(word)
+  }
+  return words
 }
 
 /** Jaccard similarity of two word sets, from 0 (nothing shared) to 1 (the same words). */
@@ -46,8 +48,8 @@ const SECTION_WEIGHT = 1
 const TEXT_WEIGHT = 10
 
 export function relatedScore(story: RelatedInput, storyWords: Set<string>, candidate: RelatedInput): number {
-  const tags = new Set(story.tagIds)
-  const sharedTags = candidate.tagIds.filter((id) => tags.has(id)).length
+  let sharedTags = 0
+  for (const id of candidate.tagIds) if (story.tagIds.includes(id)) sharedTags++
   const sameSection = candidate.sectionId === story.sectionId ? 1 : 0
   const similarity = textSimilarity(storyWords, significantWords(candidate.text))
   return sharedTags * TAG_WEIGHT + sameSection * SECTION_WEIGHT + similarity * TEXT_WEIGHT

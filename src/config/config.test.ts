@@ -35,12 +35,14 @@ describe('configuration', () => {
         SITE_NAME: 'Kabul Evening',
         TZ: 'UTC',
         DEMO_CONTENT: 'off',
+        DATABASE_PREPARED_STATEMENTS: 'off',
       },
       cwd,
     )
     expect(config.database).toEqual({
       engine: 'postgres',
       connectionString: 'postgres://news@db.internal:5432/news',
+      isPreparedStatements: false,
     })
     expect(config.port).toBe(8080)
     expect(config.host).toBe('0.0.0.0')

@@ -18,7 +18,7 @@ export interface SearchPageProps {
   urlFor: (page: number) => string
 }
 
-export function SearchForm(props: { params: SearchParams; sections: SectionView[] }) {
+export function SearchForm(props: { params: SearchParams; sections: readonly SectionView[] }) {
   const { params } = props
   const { t, path } = useLocale()
   return (

@@ -120,21 +120,41 @@ async function inLanguage(
 /**
  * All sections in display order: parents first by position, each followed by its children. With a
  * language, as its readers see them (names and addresses); without, as stored (the admin).
+ *
+ * Every public page asks for this (the navigation, each summary's section), so the ordered list is
+ * kept per stored read, language and default language: an uncached story page made it 50 objects
+ * and a 50 × 50 walk anew each time, and what a page allocates decides how often every reader
+ * waits for the young-generation GC (docs/performance.md). A write to sections makes a new read.
+ * The list is shared: callers must not change it (the readonly type says so).
  */
-export async function listSections(ctx: AppContext, language?: string): Promise<SectionView[]> {
+export async function listSections(ctx: AppContext, language?: string): Promise<readonly SectionView[]> {
   const stored = await storedSections(ctx)
+  const { defaultLanguage } = await getSiteSettings(ctx)
+  const key = `${language ?? ''}|${defaultLanguage}`
+  const lists = orderedLists.get(stored) ?? new Map<string, readonly SectionView[]>()
+  orderedLists.set(stored, lists)
+  const remembered = lists.get(key)
+  if (remembered) return remembered
   const asStored = stored.rows.map(toView)
   const views = language === undefined ? asStored : await inLanguage(ctx, stored, asStored, language)
-  const roots = views.filter((s) => s.parentId === null)
+  const childrenOf = new Map<number | null, SectionView[]>()
+  for (const view of views) {
+    const siblings = childrenOf.get(view.parentId) ?? []
+    siblings.push(view)
+    childrenOf.set(view.parentId, siblings)
+  }
   const ordered: SectionView[] = []
   const visit = (section: SectionView, depth: number): void => {
     ordered.push(section)
     if (depth > 8) return
-    for (const child of views.filter((s) => s.parentId === section.id)) visit(child, depth + 1)
+    for (const child of childrenOf.get(section.id) ?? []) visit(child, depth + 1)
   }
-  for (const root of roots) visit(root, 0)
+  for (const root of childrenOf.get(null) ?? []) visit(root, 0)
+  lists.set(key, ordered)
   return ordered
 }
+
+const orderedLists = new WeakMap<StoredSections, Map<string, readonly SectionView[]>>()
 
 export async function findSectionBySlug(
   ctx: AppContext,

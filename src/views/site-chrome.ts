@@ -12,7 +12,7 @@ export interface SiteChrome {
   timeZone: string
   /** The page's language, direction, dates and strings (src/i18n/locale.ts). */
   locale: Locale
-  sections: SectionView[]
+  sections: readonly SectionView[]
   stylesheetUrl: string
   /** The deferred script that registers the offline-reading service worker (src/offline/). */
   offlineScriptUrl?: string
