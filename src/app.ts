@@ -3,7 +3,6 @@
 
 import http from 'node:http'
 import fastifyEtag from '@fastify/etag'
-import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { registerAdmin } from './admin/admin.plugin.tsx'
@@ -17,6 +16,7 @@ import { localEventsOnly } from './events/content-events.ts'
 import { registerAssetRoutes } from './http/assets.ts'
 import { registerErrorHandlers } from './http/error-handler.ts'
 import { registerPublicRoutes, urlLanguage } from './http/public-routes.ts'
+import { registerSecurityHeaders } from './http/security-headers.ts'
 import { registerLiteMode } from './lite/lite-mode.site.ts'
 import { registerMirrorsPage } from './mirror/mirrors.site.tsx'
 import { createArticleViewCounter } from './most-read/most-read.service.ts'
@@ -30,24 +30,6 @@ import { indexOnContentEvents } from './search/search.service.ts'
 import { readerLanguage, readerLanguageNow } from './settings/settings.service.ts'
 import { publishStaticOnEvents } from './static/static-live.ts'
 import { queueWebhooksOnContentEvents } from './webhooks/webhooks.service.ts'
-
-/** Strict CSP: no inline scripts or styles anywhere, nothing from other hosts. */
-const CONTENT_SECURITY_POLICY = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'"],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'self'"],
-  },
-}
 
 export interface AppOptions {
   /** The page cache; false runs without one (the benchmark's uncached rows). Default: a new one. */
@@ -113,13 +95,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   }
   registerHealthRoutes(app, ctx)
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    // Readers' privacy: never tell other sites which story someone came from.
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-    hsts: ctx.config.siteUrl.startsWith('https:'),
-  })
+  registerSecurityHeaders(app, ctx.config.siteUrl)
   await app.register(fastifyEtag)
   await app.register(fastifyStatic, {
     root: ctx.config.mediaDir,

@@ -369,7 +369,13 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(csp).toContain("default-src 'self'")
       expect(csp).toContain("script-src 'self'")
       expect(csp).not.toContain('unsafe-inline')
+      expect(csp).toContain("frame-ancestors 'self'")
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      expect(response.headers.get('cross-origin-embedder-policy')).toBeNull()
+      // The test site is https://, so browsers are pinned to https (not on an http:// site:
+      // src/http/security-headers.test.ts).
+      expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/)
     })
   })
 }

@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { h, type VNode } from 'preact'
 import { csrfToken } from '../auth/csrf.ts'
 import type { AppContext } from '../context.ts'
+import type { Locale } from '../i18n/locale.ts'
 import { LocaleContext } from '../i18n/locale-context.ts'
+import { ProvideContext } from '../views/provide-context.tsx'
 import { renderDocument } from '../views/render.ts'
 import { adminStylesheetUrl } from './admin-assets.ts'
 import type { AdminChrome } from './admin-layout.tsx'
@@ -31,7 +33,11 @@ export function adminChrome(ctx: AppContext, request: FastifyRequest, reply: Fas
  * page renders inside the request's admin Locale, which its components read with useAdminT().
  */
 export function sendAdminPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
-  const localized = h(LocaleContext.Provider, { value: requestLocale(reply.request) }, page)
+  const localized = h(
+    ProvideContext<Locale>,
+    { context: LocaleContext, value: requestLocale(reply.request) },
+    page,
+  )
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts'
 import { NotFoundError } from '../errors.ts'
 import { absoluteUrl, buildChrome } from '../http/site-pages.ts'
 import { LocaleContext } from '../i18n/locale-context.ts'
+import { ProvideContext } from '../views/provide-context.tsx'
 import { ArticlePage } from './article-page.tsx'
 import type { EditorAssets } from './editor-assets.ts'
 import { loadStory, storyResource } from './editorial.service.ts'
@@ -35,14 +36,14 @@ export function registerStoryRevisionRoutes(
     const chrome = { ...(await buildChrome(ctx, article.language)), offlineScriptUrl: undefined }
     // The story's own language, not the admin's: the preview is the page readers will get.
     const page = (
-      <LocaleContext.Provider value={chrome.locale}>
+      <ProvideContext context={LocaleContext} value={chrome.locale}>
         <ArticlePage
           chrome={chrome}
           article={article}
           related={undefined}
           canonicalUrl={absoluteUrl(ctx, article.url)}
         />
-      </LocaleContext.Provider>
+      </ProvideContext>
     )
     return sendAdminPage(reply, page)
   })

@@ -3,6 +3,7 @@
 // and every byte saved is one a reader does not pay for. A banner leads back to the full page.
 import type { ComponentChildren } from 'preact'
 import { LocaleContext } from '../i18n/locale-context.ts'
+import { ProvideContext } from '../views/provide-context.tsx'
 import type { SiteChrome } from '../views/site-chrome.ts'
 
 export function LiteLayout(props: {
@@ -24,7 +25,7 @@ export function LiteLayout(props: {
       : t('site.titleWithSite', { title: props.title, siteName: chrome.siteName })
   return (
     // The locale reaches the page's components (dates, bylines) as on the full site.
-    <LocaleContext.Provider value={chrome.locale}>
+    <ProvideContext context={LocaleContext} value={chrome.locale}>
       <html lang={language} dir={chrome.locale.dir}>
         <head>
           <meta charset="utf-8" />
@@ -55,6 +56,6 @@ export function LiteLayout(props: {
           </footer>
         </body>
       </html>
-    </LocaleContext.Provider>
+    </ProvideContext>
   )
 }

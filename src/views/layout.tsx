@@ -7,6 +7,7 @@ import { LiteModeToggle } from '../lite/lite-mode-toggle.tsx'
 import { serializeJsonLd } from '../seo/json-ld.ts'
 import { pageShareCard } from '../seo/open-graph.ts'
 import type { PageMeta } from '../seo/page-meta.ts'
+import { ProvideContext } from './provide-context.tsx'
 import { SaveDataContext } from './save-data-context.ts'
 import type { SiteChrome } from './site-chrome.ts'
 
@@ -49,7 +50,7 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
   const feeds = [...feedLinks(chrome.siteUrl, { kind: 'site' }, chrome.siteName, path), ...card.feeds]
   return (
     // The locale reaches every component of the page, masthead and footer included (useLocale).
-    <LocaleContext.Provider value={chrome.locale}>
+    <ProvideContext context={LocaleContext} value={chrome.locale}>
       <html
         lang={chrome.language}
         dir={chrome.locale.dir}
@@ -139,9 +140,9 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
             </nav>
           </header>
           <main id="content" class="content" tabIndex={-1}>
-            <SaveDataContext.Provider value={chrome.isSaveData === true}>
+            <ProvideContext context={SaveDataContext} value={chrome.isSaveData === true}>
               {props.children}
-            </SaveDataContext.Provider>
+            </ProvideContext>
           </main>
           <footer class="site-footer">
             <nav aria-label={t('site.footerNav')}>
@@ -179,6 +180,6 @@ export function Layout(props: { chrome: SiteChrome; head: HeadMeta; children: Co
           </footer>
         </body>
       </html>
-    </LocaleContext.Provider>
+    </ProvideContext>
   )
 }
