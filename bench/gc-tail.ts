@@ -1,7 +1,7 @@
 // How much of the uncached story page's slow tail is garbage collection. Starts the bench server
 // without the page cache (as bench/run.ts's "uncached" row) with bench/gc-tail-preload.mjs, which
-// times every request and records every collection in the server's own clock; asks for the 1,000
-// newest stories one at a time for BENCH_DURATION seconds (default 6) after 100 warm-up requests;
+// times every request and records every collection in the server's own clock; asks for the
+// uncached row's 1,000 stories one at a time for BENCH_DURATION seconds (default 6) after 100 warm-up requests;
 // then prints the server-side p50/p95/p99, how many requests had a collection inside them, how many
 // of the slowest 5% did, the tail of the requests without one, and the slowest ten.
 //   BENCH_DATABASE_URL=bench-output/bench-100000.db node --import tsx bench/gc-tail.ts
@@ -27,13 +27,21 @@ const handle = createDb(
     ? { engine: 'postgres', connectionString: database }
     : { engine: 'sqlite', filename: database },
 )
+// The same 1,000 stories as bench/run.ts's uncached row: spread over the whole site, old and new.
+const { count } = await handle.db
+  .selectFrom('articles')
+  .select((eb) => eb.fn.countAll<number>().as('count'))
+  .executeTakeFirstOrThrow()
 const rows = await handle.db
   .selectFrom('articles')
   .innerJoin('sections', 'sections.id', 'articles.section_id')
   .select(['articles.slug', 'sections.slug as section'])
   .where('articles.status', '=', 'published')
-  .orderBy('articles.id', 'desc')
-  .limit(1000)
+  .where(
+    'articles.id',
+    'in',
+    Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % Number(count))),
+  )
   .execute()
 await handle.close()
 const paths = rows.map((r) => `/${r.section}/${r.slug}`)
