@@ -33,15 +33,10 @@ function isStalePlan(error: unknown): boolean {
   return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change')
 }
 
-export interface PreparedStatementPool extends PostgresPool {
-  /** How many texts have been given a name (for tests and /metrics-style checks). */
-  namedCount(): number
-}
-
 export function withPreparedStatements(
   pool: pg.Pool,
   maxNamed = MAX_NAMED_STATEMENTS,
-): PreparedStatementPool {
+): PostgresPool {
   const names = new Map<string, string>()
   const nameFor = (text: string): string | undefined => {
     const known = names.get(text)
@@ -99,6 +94,5 @@ export function withPreparedStatements(
       return wrapper
     },
     end: () => pool.end(),
-    namedCount: () => names.size,
   }
 }

@@ -27,7 +27,7 @@ const CONTENT_SECURITY_POLICY = {
   },
 }
 
-export function securityHeaderOptions(siteUrl: string): HelmetOptions {
+function securityHeaderOptions(siteUrl: string): HelmetOptions {
   return {
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     // Readers' privacy: never tell other sites which story someone came from.
