@@ -110,6 +110,14 @@ export function fetchText(
   })
 }
 
+/**
+ * The ids of the uncached story row's 1,000 stories: spread evenly over the whole site (a prime
+ * stride), old and new alike, so that the row reads rows from all over the tables.
+ */
+export function uncachedStoryIds(stories: number): number[] {
+  return Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % stories))
+}
+
 /** The p-th percentile of ascending samples (nearest rank); NaN when there are none. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN

@@ -10,7 +10,14 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '../src/db/create-db.ts'
-import { benchServerScript, measureLatency, percentile, round, startChild } from './bench-tools.ts'
+import {
+  benchServerScript,
+  measureLatency,
+  percentile,
+  round,
+  startChild,
+  uncachedStoryIds,
+} from './bench-tools.ts'
 
 const database = process.env.BENCH_DATABASE_URL ?? ''
 if (!database) throw new Error('Set BENCH_DATABASE_URL to the bench database (a file or postgres://…)')
@@ -37,11 +44,7 @@ const rows = await handle.db
   .innerJoin('sections', 'sections.id', 'articles.section_id')
   .select(['articles.slug', 'sections.slug as section'])
   .where('articles.status', '=', 'published')
-  .where(
-    'articles.id',
-    'in',
-    Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % Number(count))),
-  )
+  .where('articles.id', 'in', uncachedStoryIds(Number(count)))
   .execute()
 await handle.close()
 const paths = rows.map((r) => `/${r.section}/${r.slug}`)

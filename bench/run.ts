@@ -31,6 +31,7 @@ import {
   round,
   type ServerProcess,
   startChild,
+  uncachedStoryIds,
 } from './bench-tools.ts'
 import { FULL_SITE, generateSite, markerFor, readMarker, type SiteSpec } from './generate-site.ts'
 import { NGINX_PATH, startBenchNginx } from './nginx-static.ts'
@@ -214,13 +215,7 @@ async function pickPaths(
       .innerJoin('sections', 'sections.id', 'articles.section_id')
       .select(['articles.slug', 'sections.slug as section', 'articles.featured_media_id'])
       .where('articles.status', '=', 'published')
-      .where((eb) =>
-        eb(
-          'articles.id',
-          'in',
-          Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % spec.stories)),
-        ),
-      )
+      .where((eb) => eb('articles.id', 'in', uncachedStoryIds(spec.stories)))
       .execute()
     const withImage = await handle.db
       .selectFrom('articles')
