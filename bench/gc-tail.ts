@@ -8,6 +8,7 @@
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/dateline_bench_100000 node --import tsx bench/gc-tail.ts
 // Run it on a copy of the SQLite bench database, or on the PostgreSQL one, while nothing else runs.
 import path from 'node:path'
+import { constants as perfConstants } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '../src/db/create-db.ts'
 import {
@@ -22,11 +23,18 @@ import {
 const database = process.env.BENCH_DATABASE_URL ?? ''
 if (!database) throw new Error('Set BENCH_DATABASE_URL to the bench database (a file or postgres://…)')
 const durationMs = Number(process.env.BENCH_DURATION ?? 6) * 1000
+// A collection's kind as Node reports it (PerformanceEntry.detail.kind).
+const {
+  NODE_PERFORMANCE_GC_MINOR,
+  NODE_PERFORMANCE_GC_MAJOR,
+  NODE_PERFORMANCE_GC_INCREMENTAL,
+  NODE_PERFORMANCE_GC_WEAKCB,
+} = perfConstants
 const KINDS: Record<number, string> = {
-  1: 'scavenge',
-  2: 'mark-compact',
-  4: 'incremental',
-  8: 'weak callbacks',
+  [NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+  [NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
 }
 
 const handle = createDb(
@@ -88,7 +96,7 @@ const all = sorted(withCollections)
 const slowCut = percentile(all, 95)
 const slowest = withCollections.filter((r) => r.ms >= slowCut)
 const withoutGc = sorted(withCollections.filter((r) => r.gcMs === 0))
-const scavenges = collections.filter((c) => c.kind === 1)
+const scavenges = collections.filter((c) => c.kind === NODE_PERFORMANCE_GC_MINOR)
 console.log(
   `client (one at a time, ${client.count} requests): p50 ${round(client.p50, 2)}, p95 ${round(client.p95, 2)}, p99 ${round(client.p99, 2)} ms`,
 )
@@ -96,7 +104,7 @@ console.log(
   `server-side: p50 ${round(percentile(all, 50), 2)}, p95 ${round(slowCut, 2)}, p99 ${round(percentile(all, 99), 2)} ms`,
 )
 console.log(
-  `collections during the whole run: ${scavenges.length} scavenges (median ${round(percentile(sorted(scavenges), 50), 2)} ms, longest ${round(Math.max(0, ...scavenges.map((c) => c.ms)), 2)} ms), ${collections.filter((c) => c.kind === 2).length} mark-compacts`,
+  `collections during the whole run: ${scavenges.length} scavenges (median ${round(percentile(sorted(scavenges), 50), 2)} ms, longest ${round(Math.max(0, ...scavenges.map((c) => c.ms)), 2)} ms), ${collections.filter((c) => c.kind === NODE_PERFORMANCE_GC_MAJOR).length} mark-compacts`,
 )
 console.log(
   `requests with a collection inside: ${withCollections.filter((r) => r.gcMs > 0).length} of ${measured.length}`,
