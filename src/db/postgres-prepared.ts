@@ -33,10 +33,7 @@ function isStalePlan(error: unknown): boolean {
   return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change')
 }
 
-export function withPreparedStatements(
-  pool: pg.Pool,
-  maxNamed = MAX_NAMED_STATEMENTS,
-): PostgresPool {
+export function withPreparedStatements(pool: pg.Pool, maxNamed = MAX_NAMED_STATEMENTS): PostgresPool {
   const names = new Map<string, string>()
   const nameFor = (text: string): string | undefined => {
     const known = names.get(text)

@@ -131,8 +131,11 @@ export async function listSections(ctx: AppContext, language?: string): Promise<
   const stored = await storedSections(ctx)
   const { defaultLanguage } = await getSiteSettings(ctx)
   const key = `${language ?? ''}|${defaultLanguage}`
-  const lists = orderedLists.get(stored) ?? new Map<string, readonly SectionView[]>()
-  orderedLists.set(stored, lists)
+  let lists = orderedLists.get(stored)
+  if (!lists) {
+    lists = new Map<string, readonly SectionView[]>()
+    orderedLists.set(stored, lists)
+  }
   const remembered = lists.get(key)
   if (remembered) return remembered
   const asStored = stored.rows.map(toView)
