@@ -65,7 +65,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     loggerInstance: ctx.log as FastifyBaseLogger,
     // Long URLs are answered, not crashed on; Node itself refuses headers over 16 KB with 431.
     routerOptions: { maxParamLength: 500 },
-    trustProxy: false,
+    // The client's address (the login throttle's per-address key) from X-Forwarded-For only when it
+    // comes from a proxy the operator named (TRUST_PROXY); otherwise from the TCP connection.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? [...ctx.config.trustedProxies] : false,
     // Request ids in every log line and in X-Request-Id (src/ops/request-id.ts).
     genReqId: requestIdFor,
     // Our route schemas are constants, compiled against JSON Schema's meta-schema by

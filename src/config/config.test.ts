@@ -94,4 +94,18 @@ describe('configuration', () => {
     expect(set.isReaderIpLogged).toBe(true)
     expect(problemsOf({ METRICS_TOKEN: 'short', LOG_READER_IPS: 'sometimes' })).toHaveLength(2)
   })
+
+  it('trusts X-Forwarded-For only from the proxies it names, never from every proxy', () => {
+    expect(loadConfig({}, cwd).trustedProxies).toEqual([])
+    expect(loadConfig({ TRUST_PROXY: 'off' }, cwd).trustedProxies).toEqual([])
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, ::1' }, cwd).trustedProxies).toEqual(['127.0.0.1', '::1'])
+    expect(loadConfig({ TRUST_PROXY: 'loopback,10.0.0.0/8,fd00::/8' }, cwd).trustedProxies).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ])
+    for (const everyone of ['on', 'true', '*', '1', '2', '0.0.0.0/33', 'proxy.example', '10.0.0.1/8/2']) {
+      expect(problemsOf({ TRUST_PROXY: everyone })[0], everyone).toMatch(/^TRUST_PROXY must list/)
+    }
+  })
 })

@@ -1,5 +1,6 @@
 // One configuration schema, read from the environment once at start-up (only main.ts and the
 // CLI call this). Every problem is listed at once, each naming its variable.
+import net from 'node:net'
 import path from 'node:path'
 
 export type DatabaseConfig =
@@ -46,6 +47,12 @@ export interface Config {
   /** Whether request logs may carry readers' IP addresses (LOG_READER_IPS). Off by default. */
   isReaderIpLogged: boolean
   /**
+   * The reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY, comma separated: addresses,
+   * CIDR ranges, or loopback / linklocal / uniquelocal). Empty: the client's address is the TCP
+   * peer's, and X-Forwarded-For is ignored, since any client can write one.
+   */
+  trustedProxies: readonly string[]
+  /**
    * Folder where every public page is kept as a file for a web server in front (STATIC_DIR,
    * src/static/). Unset: static publishing is off.
    */
@@ -91,6 +98,18 @@ function isValidTimeZone(tz: string): boolean {
   } catch {
     return false
   }
+}
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+/** Whether a TRUST_PROXY entry names addresses: an IP, a CIDR range, or one of proxy-addr's names. */
+function isProxyRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true
+  const [address = '', bits, ...rest] = entry.split('/')
+  const family = net.isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
 }
 
 function parseBoolean(value: string): boolean | undefined {
@@ -173,6 +192,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (isReaderIpLogged === undefined)
     problems.push(`LOG_READER_IPS must be on or off, got "${readerIpsText}"`)
 
+  const trustProxyText = env.TRUST_PROXY?.trim() || 'off'
+  const trustedProxies =
+    parseBoolean(trustProxyText) === false ? [] : trustProxyText.split(',').map((entry) => entry.trim())
+  // "Trust every proxy" (on, *, a hop count) would let any client choose the address it is
+  // throttled and logged under: only named proxies are trusted.
+  for (const entry of trustedProxies) {
+    if (!isProxyRange(entry))
+      problems.push(
+        `TRUST_PROXY must list the proxies' addresses or ranges (e.g. 127.0.0.1, 10.0.0.0/8, loopback), or be off, got "${entry}"`,
+      )
+  }
+
   const staticDirText = env.STATIC_DIR?.trim() || ''
   const staticDir = staticDirText === '' ? undefined : path.resolve(cwd, staticDirText)
 
@@ -192,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     allowPrivateWebhookTargets: allowPrivateWebhookTargets as boolean,
     ...(metricsToken ? { metricsToken } : {}),
     isReaderIpLogged: isReaderIpLogged as boolean,
+    trustedProxies,
     ...(staticDir ? { staticDir } : {}),
   }
 }

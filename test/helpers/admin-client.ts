@@ -65,7 +65,11 @@ export class AdminClient {
   csrf = ''
   lastSetCookies: SetCookie[] = []
 
-  constructor(private readonly t: TestApp) {}
+  /** `headers` go with every request (a proxy's X-Forwarded-For, say). */
+  constructor(
+    private readonly t: TestApp,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   private store(response: Response): void {
     this.lastSetCookies = response.headers.getSetCookie().map(parseSetCookie)
@@ -81,7 +85,7 @@ export class AdminClient {
   }
 
   async get(path: string): Promise<Response> {
-    const response = await this.t.get(path, { headers: { cookie: this.cookieHeader() } })
+    const response = await this.t.get(path, { headers: { ...this.headers, cookie: this.cookieHeader() } })
     this.store(response)
     return response
   }
@@ -101,7 +105,11 @@ export class AdminClient {
     if (body.get('_csrf') === '') body.delete('_csrf')
     const response = await this.t.get(path, {
       method: 'POST',
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: body.toString(),
     })
     this.store(response)
