@@ -237,6 +237,8 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const response = await client.post('/admin/logout')
       expect(response.status).toBe(303)
       expect(response.headers.get('location')).toBe('/admin/login?notice=logged-out')
+      // The browser drops the editor's local copies of unsaved text and cached pages too.
+      expect(response.headers.get('clear-site-data')).toBe('"cache", "storage"')
       expect(client.cookies.has('dateline_session')).toBe(false)
       expect(await sessionRows(t, user.id)).toEqual([])
       const replay = await t.get('/admin', { headers: { cookie: `dateline_session=${token}` } })
@@ -250,7 +252,9 @@ for (const { engine, isAvailable, label } of testEngines()) {
       await phone.signIn(user.email, user.password)
       expect((await phone.get('/admin')).status).toBe(200)
       await client.page('/admin/account')
-      expect((await client.post('/admin/account/logout-everywhere')).status).toBe(303)
+      const everywhere = await client.post('/admin/account/logout-everywhere')
+      expect(everywhere.status).toBe(303)
+      expect(everywhere.headers.get('clear-site-data')).toBe('"cache", "storage"')
       expect((await phone.get('/admin')).status).toBe(303)
       expect((await client.get('/admin')).status).toBe(303)
       const audit = await t.ctx.db

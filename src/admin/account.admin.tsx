@@ -1,7 +1,12 @@
 // /admin/account: the admin's language, change password, two-step sign-in, log out everywhere.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { changePassword, isCurrentPassword, logOutEverywhere } from '../auth/account.service.ts'
-import { clearedCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../auth/auth-cookies.ts'
+import {
+  clearedCookieOptions,
+  SESSION_COOKIE,
+  SIGN_OUT_CLEAR_SITE_DATA,
+  sessionCookieOptions,
+} from '../auth/auth-cookies.ts'
 import { requireSignedIn } from '../auth/route-access.ts'
 import { countUserSessions } from '../auth/sessions.ts'
 import { groupSecret, totpUri } from '../auth/totp.ts'
@@ -171,6 +176,7 @@ export function registerAccountRoutes(admin: FastifyInstance, ctx: AppContext): 
     const { actor } = requireSignedIn(request)
     await logOutEverywhere(ctx, actor)
     reply.clearCookie(SESSION_COOKIE, clearedCookieOptions(sessionCookieOptions(ctx.config)))
+    reply.header('clear-site-data', SIGN_OUT_CLEAR_SITE_DATA)
     return reply.redirect('/admin/login?notice=logged-out-everywhere', 303)
   })
 }

@@ -32,3 +32,11 @@ export function clearedCookieOptions(options: CookieSerializeOptions): CookieSer
   const { maxAge: _maxAge, ...rest } = options
   return rest
 }
+
+/**
+ * Clear-Site-Data for a sign-out: on a shared computer nothing of the newsroom's may stay behind,
+ * so the editor's copies of unsaved text (localStorage, editor-autosave.ts) and cached admin pages
+ * go with the session. Not "cookies": that would clear every site on the same registrable domain;
+ * the session cookie is cleared by name.
+ */
+export const SIGN_OUT_CLEAR_SITE_DATA = '"cache", "storage"'

@@ -12,6 +12,7 @@ import {
   clearedCookieOptions,
   SESSION_COOKIE,
   SIGN_IN_CSRF_COOKIE,
+  SIGN_OUT_CLEAR_SITE_DATA,
   sessionCookieOptions,
   signInCsrfCookieOptions,
 } from './auth-cookies.ts'
@@ -155,6 +156,7 @@ export function registerLoginRoutes(admin: FastifyInstance, ctx: AppContext): vo
       await recordAudit(ctx, session.actor, 'logout', { type: 'user', id: session.user.id })
     }
     endSessionCookie(ctx, reply)
+    reply.header('clear-site-data', SIGN_OUT_CLEAR_SITE_DATA)
     return reply.redirect('/admin/login?notice=logged-out', 303)
   })
 

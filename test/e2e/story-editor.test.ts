@@ -328,4 +328,28 @@ describe.skipIf(!hasChromium)('story editor journey in chromium', () => {
     await focused(() => document.activeElement?.classList.contains('editor-content')).toBe(true)
     expect(await page.locator('.editor-content iframe').count()).toBe(0)
   })
+
+  it('leaves no copy of unsaved text in the browser after logging out', async () => {
+    await page.goto(`${t.baseUrl}/admin/stories/new`)
+    if (new URL(page.url()).pathname.startsWith('/admin/login')) {
+      await signIn(page, t.baseUrl, editor, '/admin/stories/new')
+    }
+    await page.locator('.editor-root.is-ready').waitFor()
+    await page.fill('#headline', 'Notes from a source who must stay unnamed')
+    await page.locator('.editor-content').click()
+    await page.keyboard.type('Met at the usual place.')
+    const copies = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage).filter((key) =>
+          localStorage.getItem(key)?.includes('Met at the usual place'),
+        ),
+      )
+    await expect.poll(copies, { timeout: 10_000 }).toHaveLength(1)
+    await Promise.all([
+      page.waitForURL(/notice=logged-out/),
+      page.getByRole('button', { name: 'Log out' }).click(),
+    ])
+    // Clear-Site-Data on the sign-out response: a shared computer keeps nothing of the draft.
+    expect(await page.evaluate(() => localStorage.length)).toBe(0)
+  })
 })

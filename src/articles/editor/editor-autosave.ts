@@ -6,7 +6,8 @@
 // Every change is therefore copied to localStorage at once; when the editor opens again (after
 // signing in), a copy that differs from what is stored is put back in the form and the page says
 // so. The copy carries the revision it was based on, so if someone else saved meanwhile, the next
-// save shows both versions instead of overwriting theirs.
+// save shows both versions instead of overwriting theirs. Logging out clears every copy
+// (Clear-Site-Data, auth-cookies.ts): a shared computer keeps nothing once the person has left.
 import { editorText } from './editor-messages.ts'
 
 const AUTOSAVE_EVERY_MS = 5_000
