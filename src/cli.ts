@@ -27,6 +27,7 @@ Configuration (environment variables):
   LOG_LEVEL      fatal|error|warn|info|debug|trace|silent (default info)
   LOG_READER_IPS on|off: let request logs carry readers' IP addresses (default off)
   METRICS_TOKEN  bearer token for /metrics (default: loopback only)
+  SECRETS_KEY    key (32+ characters) sealing stored two-factor seeds and webhook keys (default: ./data/secrets.key, made on first use); the same on every instance
   TRUST_PROXY    proxies whose X-Forwarded-For gives the client's address: loopback, addresses or CIDR ranges, comma-separated (default off)
   PG_DUMP_PATH, PG_RESTORE_PATH   the PostgreSQL tools for backup and restore
   STATIC_DIR     keep every public page as files in this folder for nginx (default: off)`

@@ -9,6 +9,7 @@ import type { Database, UserRole } from './db/tables.ts'
 import { type ContentEvents, createContentEvents } from './events/content-events.ts'
 import { type Clock, systemClock } from './lib/clock.ts'
 import { createRememberedRead } from './lib/remembered-read.ts'
+import { createSecretBox, type SecretBox, secretsKeyMaterial } from './lib/secret-box.ts'
 import { createLocalMediaStorage, type MediaStorage } from './media/storage.ts'
 import { createMostReadCache, type MostReadCache } from './most-read/most-read-cache.ts'
 import type { SearchIndexWriter } from './search/sqlite-index-writer.ts'
@@ -22,6 +23,8 @@ export interface AppContext {
   clock: Clock
   log: Logger
   events: ContentEvents
+  /** Seals and opens the secrets the app stores and must read back (src/lib/secret-box.ts). */
+  secrets: SecretBox
   /**
    * The stored site settings, remembered per app (src/settings/settings.service.ts). Optional so
    * that a hand-made context still works: without it, settings are read on every call.
@@ -63,6 +66,7 @@ export function createContext(deps: {
     clock: deps.clock ?? systemClock,
     log: deps.log,
     events,
+    secrets: createSecretBox(secretsKeyMaterial(deps.config)),
     settingsCache: createSettingsCache(),
     sectionsCache,
     mostReadCache,

@@ -8,6 +8,7 @@ import type { Config } from './config/config.ts'
 import { type AppContext, createContext } from './context.ts'
 import { createDb } from './db/create-db.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { sealStoredSecrets } from './ops/seal-stored-secrets.ts'
 import { reindexSearch, storiesAwaitingFirstIndex } from './search/search.service.ts'
 import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 
@@ -67,6 +68,12 @@ export async function startServer(
   await migrateToLatest(db.db, db.engine)
   phases.mark('migrations')
   const ctx = createContext({ config, db, log })
+  const sealed = await sealStoredSecrets(ctx)
+  if (sealed.totp + sealed.webhooks > 0) log.info(sealed, 'secrets stored in clear were sealed')
+  if (config.database.engine === 'postgres' && !config.secretsKey)
+    log.warn(
+      `SECRETS_KEY is not set: stored secrets are sealed with ${config.secretsKeyFile}; every instance of this site needs the same key (docs/deploy.md)`,
+    )
   if (config.isDemoContentEnabled) {
     // Loaded only when enabled: the demo's texts and drawings are a large part of the code.
     const { seedDemoIfEmpty } = await import('./demo/seed.ts')

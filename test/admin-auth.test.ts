@@ -331,6 +331,14 @@ for (const { engine, isAvailable, label } of testEngines()) {
       const uri = setup('details code').text()
       expect(uri).toMatch(/^otpauth:\/\/totp\/.*secret=/)
       expect(setup('img')).toHaveLength(0)
+      // The seed is stored sealed (src/lib/secret-box.ts): a copy of the database makes no codes.
+      const storedSeed = await t.ctx.db
+        .selectFrom('user_totp')
+        .select('secret')
+        .where('user_id', '=', user.id)
+        .executeTakeFirstOrThrow()
+      expect(storedSeed.secret).toMatch(/^sealed1:/)
+      expect(storedSeed.secret).not.toContain(secret)
 
       expect((await client.post('/admin/account/2fa/confirm', { code: '000000' })).status).toBe(422)
       await client.page('/admin/account/2fa/setup')

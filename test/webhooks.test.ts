@@ -131,6 +131,9 @@ for (const { engine, isAvailable, label } of testEngines()) {
       expect(secret).toMatch(/^whsec_/)
       const row = await t.ctx.db.selectFrom('webhooks').selectAll().executeTakeFirstOrThrow()
       webhookId = row.id
+      // Stored sealed (src/lib/secret-box.ts): a copy of the database alone cannot sign.
+      expect(row.secret).toMatch(/^sealed1:/)
+      expect(row.secret).not.toContain(secret.slice('whsec_'.length))
       expect(row.events).toBe('article.published,article.updated,article.unpublished')
       const list = cheerio.load(await (await admin.get('/admin/webhooks')).text())
       expect(list('body').text()).not.toContain(secret)

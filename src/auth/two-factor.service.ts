@@ -2,6 +2,7 @@
 // codes (shown once, stored hashed), and checking the second factor at sign-in.
 import { recordAudit } from '../audit/audit.service.ts'
 import type { AppContext, UserActor } from '../context.ts'
+import { UnreadableSecretError } from '../lib/secret-box.ts'
 import {
   acceptTotp,
   generateRecoveryCodes,
@@ -9,6 +10,17 @@ import {
   looksLikeRecoveryCode,
   newTotpSecret,
 } from './totp.ts'
+
+/** The stored seed, opened; undefined (and logged) when it was sealed under another key. */
+function totpSecretOf(ctx: AppContext, stored: string): string | undefined {
+  try {
+    return ctx.secrets.open(stored, 'totp')
+  } catch (error) {
+    if (!(error instanceof UnreadableSecretError)) throw error
+    ctx.log.error({ err: error }, "a two-factor secret cannot be opened with this instance's key")
+    return undefined
+  }
+}
 
 export async function isTwoFactorEnabled(ctx: AppContext, userId: number): Promise<boolean> {
   const row = await ctx.db
@@ -26,14 +38,18 @@ export async function pendingTwoFactorSecret(ctx: AppContext, userId: number): P
     .selectAll()
     .where('user_id', '=', userId)
     .executeTakeFirst()
-  if (row && row.confirmed_at === null) return row.secret
-  if (row) throw new Error('Two-factor sign-in is already on')
+  if (row && row.confirmed_at === null) {
+    const secret = totpSecretOf(ctx, row.secret)
+    if (secret !== undefined) return secret
+    // Sealed under a key this instance does not have: nothing was confirmed with it, start again.
+    await ctx.db.deleteFrom('user_totp').where('user_id', '=', userId).execute()
+  } else if (row) throw new Error('Two-factor sign-in is already on')
   const secret = newTotpSecret()
   await ctx.db
     .insertInto('user_totp')
     .values({
       user_id: userId,
-      secret,
+      secret: ctx.secrets.seal(secret, 'totp'),
       confirmed_at: null,
       last_used_step: null,
       created_at: ctx.clock.now().toISOString(),
@@ -77,7 +93,9 @@ export async function confirmTwoFactor(
     .where('user_id', '=', actor.userId)
     .executeTakeFirst()
   if (!row || row.confirmed_at !== null) return undefined
-  const step = acceptTotp(row.secret, code, ctx.clock.now(), row.last_used_step)
+  const secret = totpSecretOf(ctx, row.secret)
+  const step =
+    secret === undefined ? undefined : acceptTotp(secret, code, ctx.clock.now(), row.last_used_step)
   if (step === undefined) {
     await recordAudit(ctx, actor, 'mfa.confirm-failed', { type: 'user', id: actor.userId })
     return undefined
@@ -131,7 +149,9 @@ export async function verifySecondFactor(
     .executeTakeFirst()
   if (!row || row.confirmed_at === null) return undefined
   const now = ctx.clock.now()
-  const step = acceptTotp(row.secret, input, now, row.last_used_step)
+  const secret = totpSecretOf(ctx, row.secret)
+  // A seed this instance cannot open accepts no code; the recovery codes (hashes) still work.
+  const step = secret === undefined ? undefined : acceptTotp(secret, input, now, row.last_used_step)
   if (step !== undefined) {
     // Conditional update: of two requests racing with the same code, only one wins.
     const result = await ctx.db

@@ -108,4 +108,14 @@ describe('configuration', () => {
       expect(problemsOf({ TRUST_PROXY: everyone })[0], everyone).toMatch(/^TRUST_PROXY must list/)
     }
   })
+
+  it('takes the key that seals stored secrets from SECRETS_KEY, else a file under ./data', () => {
+    const defaults = loadConfig({}, cwd)
+    expect(defaults.secretsKey).toBeUndefined()
+    expect(defaults.secretsKeyFile).toBe(path.join(cwd, 'data', 'secrets.key'))
+    const key = 'k'.repeat(32)
+    expect(loadConfig({ SECRETS_KEY: key }, cwd).secretsKey).toBe(key)
+    expect(problemsOf({ SECRETS_KEY: 'too short' })[0]).toMatch(/^SECRETS_KEY must be 32/)
+    expect(problemsOf({ SECRETS_KEY: `${'k'.repeat(32)} with spaces` })[0]).toMatch(/^SECRETS_KEY/)
+  })
 })

@@ -53,6 +53,13 @@ export interface Config {
    */
   trustedProxies: readonly string[]
   /**
+   * The key that seals stored secrets (SECRETS_KEY, at least 32 characters; src/lib/secret-box.ts).
+   * Unset: the key file below, made on first use. Every instance of one site needs the same key.
+   */
+  secretsKey?: string
+  /** Where the key is kept when SECRETS_KEY is unset: ./data/secrets.key. */
+  secretsKeyFile: string
+  /**
    * Folder where every public page is kept as a file for a web server in front (STATIC_DIR,
    * src/static/). Unset: static publishing is off.
    */
@@ -204,6 +211,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       )
   }
 
+  const secretsKey = env.SECRETS_KEY?.trim() || undefined
+  if (secretsKey !== undefined && !/^[\x21-\x7e]{32,512}$/.test(secretsKey))
+    problems.push(
+      'SECRETS_KEY must be 32 to 512 printable characters without spaces (e.g. openssl rand -base64 32)',
+    )
+
   const staticDirText = env.STATIC_DIR?.trim() || ''
   const staticDir = staticDirText === '' ? undefined : path.resolve(cwd, staticDirText)
 
@@ -224,6 +237,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     ...(metricsToken ? { metricsToken } : {}),
     isReaderIpLogged: isReaderIpLogged as boolean,
     trustedProxies,
+    ...(secretsKey ? { secretsKey } : {}),
+    secretsKeyFile: path.join(dataDir, 'secrets.key'),
     ...(staticDir ? { staticDir } : {}),
   }
 }

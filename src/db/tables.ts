@@ -176,7 +176,10 @@ export interface LoginThrottlesTable {
 
 export interface UserTotpTable {
   user_id: number
-  /** Base32 TOTP secret. Null confirmed_at: set up but not yet confirmed with a code. */
+  /**
+   * The base32 TOTP seed, sealed (src/lib/secret-box.ts). Null confirmed_at: set up but not yet
+   * confirmed with a code.
+   */
   secret: string
   confirmed_at: string | null
   /** The last time step accepted, so that a code is never accepted twice. */
@@ -302,7 +305,7 @@ export interface WebhooksTable {
   url: string
   /** Comma-separated event types. */
   events: string
-  /** The HMAC key; kept in clear because signing needs it. */
+  /** The HMAC key, sealed (src/lib/secret-box.ts): signing needs it back, so it cannot be a hash. */
   secret: string
   is_enabled: number
   created_by: number | null

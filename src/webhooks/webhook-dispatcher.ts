@@ -5,6 +5,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { AppContext } from '../context.ts'
 import type { Database } from '../db/tables.ts'
+import { UnreadableSecretError } from '../lib/secret-box.ts'
 import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from './webhook-signature.ts'
 import { resolvedTargetProblem } from './webhook-url.ts'
 
@@ -112,7 +113,14 @@ export function createWebhookDispatcher(ctx: AppContext, options: DispatcherOpti
       error = 'The webhook is disabled'
     } else {
       error = (await resolvedTargetProblem(row.url, ctx.config.allowPrivateWebhookTargets)) ?? null
-      if (error === null) {
+      let secret: string | undefined
+      try {
+        secret = ctx.secrets.open(row.secret, 'webhook')
+      } catch (openError) {
+        if (!(openError instanceof UnreadableSecretError)) throw openError
+        error ??= 'The signing secret was sealed with another key: set the same SECRETS_KEY on every instance'
+      }
+      if (error === null && secret !== undefined) {
         const timestamp = Math.floor(Date.now() / 1000)
         try {
           const response = await send(row.url, {
@@ -127,7 +135,7 @@ export function createWebhookDispatcher(ctx: AppContext, options: DispatcherOpti
               'x-dateline-event': row.event_type,
               'x-dateline-delivery': String(id),
               [TIMESTAMP_HEADER]: String(timestamp),
-              [SIGNATURE_HEADER]: signWebhookBody(row.secret, timestamp, row.payload),
+              [SIGNATURE_HEADER]: signWebhookBody(secret, timestamp, row.payload),
             },
           })
           statusCode = response.status

@@ -126,7 +126,7 @@ export async function createWebhook(
     .values({
       url,
       events: events.join(','),
-      secret,
+      secret: ctx.secrets.seal(secret, 'webhook'),
       is_enabled: 1,
       created_by: actor.kind === 'user' ? actor.userId : null,
       created_at: now,
