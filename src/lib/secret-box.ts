@@ -55,8 +55,10 @@ export function createSecretBox(keyMaterial: () => string): SecretBox {
     open(stored, purpose) {
       if (!isSealed(stored)) return stored
       const [iv = '', sealed = '', tag = ''] = stored.slice(PREFIX.length).split('.')
+      // Outside the try: a key file that cannot be read is its own error, not "another key".
+      const key = theKey()
       try {
-        const decipher = createDecipheriv('aes-256-gcm', theKey(), Buffer.from(iv, 'base64url'))
+        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
         decipher.setAAD(Buffer.from(purpose))
         decipher.setAuthTag(Buffer.from(tag, 'base64url'))
         return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString(
