@@ -2,35 +2,29 @@
 // existed (src/lib/secret-box.ts; a sealed value starts with "sealed1:"). Cheap when nothing is
 // left to seal (a read of two small tables), so it runs on every start rather than as a migration,
 // which has no key.
+import { sql } from 'kysely'
 import type { AppContext } from '../context.ts'
+import type { SecretPurpose } from '../lib/secret-box.ts'
+
+/** Where secrets are stored: the table, the column that names a row, what they are for. */
+const STORES = [
+  { name: 'totp', table: 'user_totp', key: 'user_id', purpose: 'totp' },
+  { name: 'webhooks', table: 'webhooks', key: 'id', purpose: 'webhook' },
+] as const satisfies readonly { name: string; table: string; key: string; purpose: SecretPurpose }[]
 
 export async function sealStoredSecrets(ctx: AppContext): Promise<{ totp: number; webhooks: number }> {
-  const seeds = await ctx.db
-    .selectFrom('user_totp')
-    .select(['user_id', 'secret'])
-    .where('secret', 'not like', 'sealed1:%')
-    .execute()
-  for (const row of seeds) {
-    // Conditional: another instance starting at the same moment may have sealed it already.
-    await ctx.db
-      .updateTable('user_totp')
-      .set({ secret: ctx.secrets.seal(row.secret, 'totp') })
-      .where('user_id', '=', row.user_id)
-      .where('secret', '=', row.secret)
-      .execute()
+  const sealed = { totp: 0, webhooks: 0 }
+  for (const store of STORES) {
+    const { rows } = await sql<{ id: number; secret: string }>`
+      select ${sql.ref(store.key)} as id, secret from ${sql.table(store.table)}
+      where secret not like 'sealed1:%'`.execute(ctx.db)
+    for (const row of rows) {
+      // Conditional: another instance starting at the same moment may have sealed it already.
+      await sql`
+        update ${sql.table(store.table)} set secret = ${ctx.secrets.seal(row.secret, store.purpose)}
+        where ${sql.ref(store.key)} = ${row.id} and secret = ${row.secret}`.execute(ctx.db)
+    }
+    sealed[store.name] = rows.length
   }
-  const hooks = await ctx.db
-    .selectFrom('webhooks')
-    .select(['id', 'secret'])
-    .where('secret', 'not like', 'sealed1:%')
-    .execute()
-  for (const row of hooks) {
-    await ctx.db
-      .updateTable('webhooks')
-      .set({ secret: ctx.secrets.seal(row.secret, 'webhook') })
-      .where('id', '=', row.id)
-      .where('secret', '=', row.secret)
-      .execute()
-  }
-  return { totp: seeds.length, webhooks: hooks.length }
+  return sealed
 }
