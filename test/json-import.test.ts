@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createScheduler } from '../src/articles/scheduler.ts'
 import type {
   ExportedAuthor,
   ExportedMedia,
@@ -257,6 +258,45 @@ for (const { engine, isAvailable, label } of testEngines()) {
         ])
         expect(b.status).toBe(200)
         expect(Buffer.from(await b.arrayBuffer()).equals(Buffer.from(await a.arrayBuffer()))).toBe(true)
+      }
+    })
+
+    it('imports a published story dated later as scheduled, published and announced at its time', async () => {
+      const [section, slug] = site.publicStories[0] ?? ['', '']
+      const later = '2099-01-01T08:00:00.000Z'
+      const file = path.join(dir, 'dated-later.json')
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          ...first,
+          stories: first.stories.map((s) => (s.slug === slug ? { ...s, published_at: later } : s)),
+        }),
+      )
+      const fresh = await startTestApp(engine)
+      try {
+        const imported = await importJson(fresh.ctx, { file, mediaDir: path.join(dir, 'media-copy') })
+        expect(imported.warnings.map((w) => w.message)).toContain(
+          'it is published with a time still to come: imported as scheduled for then',
+        )
+        const row = await fresh.ctx.db
+          .selectFrom('articles')
+          .select(['id', 'status', 'published_at'])
+          .where('slug', '=', slug)
+          .executeTakeFirstOrThrow()
+        expect(row).toMatchObject({ status: 'scheduled', published_at: later })
+        const address = `/${section}/${encodeURIComponent(slug)}`
+        expect((await fresh.get(address)).status).toBe(404)
+        // At its time the scheduler publishes it with an event, which purges the cached pages.
+        const announced: number[] = []
+        fresh.ctx.events.on((event) => {
+          if (event.type === 'article.published') announced.push(event.articleId)
+        })
+        // (The site's own scheduled story is due by then too.)
+        const published = await createScheduler(fresh.ctx).runDue(new Date('2099-01-01T08:00:01.000Z'))
+        expect(published).toContain(row.id)
+        expect(announced).toEqual(published)
+      } finally {
+        await fresh.close()
       }
     })
   })

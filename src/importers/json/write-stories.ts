@@ -111,6 +111,18 @@ export async function writeStoryBatch(
     state.storyIds.set(story.id, 0)
     const text = htmlToText(bodyHtml)
     const published = story.status === 'published' || story.status === 'scheduled'
+    // Published but dated later: scheduled, so that the scheduler publishes it at its time and
+    // announces it (caches purged, webhooks sent); as "published" it would appear unannounced.
+    const isDatedLater =
+      story.status === 'published' &&
+      story.published_at !== null &&
+      Date.parse(story.published_at) > state.ctx.clock.now().getTime()
+    if (isDatedLater)
+      warnJson(
+        report,
+        label(story),
+        'it is published with a time still to come: imported as scheduled for then',
+      )
     ready.push({
       story,
       authorIds,
@@ -128,7 +140,7 @@ export async function writeStoryBatch(
         featured_media_id: featuredId,
         featured_caption: story.featured_caption,
         featured_credit: story.featured_credit,
-        status: story.status,
+        status: isDatedLater ? 'scheduled' : story.status,
         published_at: published && story.published_at === null ? story.updated_at : story.published_at,
         updated_at: story.updated_at,
         created_at: story.created_at,
