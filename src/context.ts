@@ -2,6 +2,7 @@
 // number of app instances (and tests) can live in one process.
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
+import { createListingCounts, type ListingCounts } from './articles/listing-counts.ts'
 import type { Config } from './config/config.ts'
 import type { DbHandle, PoolStats } from './db/create-db.ts'
 import type { Engine } from './db/dialect.ts'
@@ -34,6 +35,8 @@ export interface AppContext {
   sectionsCache?: SectionsCache
   /** "Most read" lists, remembered per app for a minute (src/most-read/most-read-cache.ts). */
   mostReadCache?: MostReadCache
+  /** Listings' published-story counts, remembered until a content event (articles/listing-counts.ts). */
+  listingCounts?: ListingCounts
   /** The database pool's use, for /metrics; optional so that a hand-made context still works. */
   poolStats?: () => PoolStats
   /** SQLite: who writes the full-text index (src/search/sqlite-index-writer.ts); inline without it. */
@@ -59,6 +62,10 @@ export function createContext(deps: {
   const mostReadCache = createMostReadCache()
   // A story published or withdrawn enters or leaves the lists.
   events.on(() => mostReadCache.clear())
+  // Any story's change may move any listing's count; a change of sections may too.
+  const listingCounts = createListingCounts()
+  events.on(() => listingCounts.clear())
+  events.onSiteChange(() => listingCounts.clear())
   return {
     db: deps.db.db,
     engine: deps.db.engine,
@@ -70,6 +77,7 @@ export function createContext(deps: {
     settingsCache: createSettingsCache(),
     sectionsCache,
     mostReadCache,
+    listingCounts,
     poolStats: () => deps.db.poolStats(),
     ...(deps.db.searchWriter ? { searchWriter: deps.db.searchWriter } : {}),
     mediaStorage: deps.mediaStorage ?? createLocalMediaStorage(deps.config.mediaDir),

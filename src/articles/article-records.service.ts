@@ -19,7 +19,7 @@ import {
   findVisibleBodies,
   listVisibleArticles,
 } from './articles.queries.ts'
-import { articleUrl } from './articles.service.ts'
+import { articleUrl, countPublished } from './articles.service.ts'
 import { publishedTranslationGroups, type TranslationLink } from './translations.service.ts'
 
 export type { ArticleVisibility }
@@ -124,7 +124,10 @@ export async function listArticleRecords(
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,
     }),
-    countVisibleArticles(ctx.db, now, visibility, filter),
+    // Readers' lists count what listing pages count, and share the remembered counts.
+    visibility.kind === 'published'
+      ? countPublished(ctx, filter)
+      : countVisibleArticles(ctx.db, now, visibility, filter),
   ])
   return {
     items: await toRecords(ctx, visibility, rows, page.withBody),

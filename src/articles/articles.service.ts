@@ -142,14 +142,19 @@ export async function listPublishedSummaries(
   const now = ctx.clock.now()
   const [rows, total] = await Promise.all([
     listPublishedArticles(ctx.db, now, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
-    countPublishedArticles(ctx.db, now, filter),
+    countPublished(ctx, filter),
   ])
   return { items: await toSummaries(ctx, rows), page, total, pageCount: pageCount(total, pageSize) }
 }
 
-/** How many published stories a filter holds (which languages have a month's archive). */
-export async function countPublished(ctx: AppContext, filter: ArticleFilter): Promise<number> {
-  return countPublishedArticles(ctx.db, ctx.clock.now(), filter)
+/**
+ * How many published stories a filter holds: listings' pagination, which languages have a month's
+ * archive. Remembered until the next content event (listing-counts.ts).
+ */
+export function countPublished(ctx: AppContext, filter: ArticleFilter): Promise<number> {
+  const count = () => countPublishedArticles(ctx.db, ctx.clock.now(), filter)
+  if (!ctx.listingCounts) return count()
+  return ctx.listingCounts.get(JSON.stringify(filter), ctx.clock.now().getTime(), count)
 }
 
 /** The newest published stories without counting them (home page blocks). */
