@@ -40,6 +40,8 @@ describe('secret box', () => {
     expect(fs.existsSync(file)).toBe(false)
     const sealed = createSecretBox(material).seal('seed', 'totp')
     expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    // Written under another name and linked into place; nothing else is left beside it.
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['secrets.key'])
     expect(fs.readFileSync(file, 'utf8').trim().length).toBeGreaterThanOrEqual(32)
     // A later start (a new box on the same file) opens what the first sealed.
     expect(createSecretBox(secretsKeyMaterial({ secretsKeyFile: file })).open(sealed, 'totp')).toBe('seed')

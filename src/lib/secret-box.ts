@@ -78,18 +78,23 @@ export function createSecretBox(keyMaterial: () => string): SecretBox {
 export function secretsKeyMaterial(config: { secretsKey?: string; secretsKeyFile: string }): () => string {
   return () => {
     if (config.secretsKey) return config.secretsKey
-    fs.mkdirSync(path.dirname(config.secretsKeyFile), { recursive: true })
-    try {
-      fs.writeFileSync(config.secretsKeyFile, `${randomBytes(32).toString('base64')}\n`, {
-        flag: 'wx',
-        mode: 0o600,
-      })
-    } catch (error) {
-      // Made already (by an earlier start, or by another process starting at the same moment).
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    const file = config.secretsKeyFile
+    if (!fs.existsSync(file)) {
+      // Written whole under another name, then linked into place: a process starting at the same
+      // moment either makes the link first or finds a complete file, never an empty one.
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      const whole = `${file}.${process.pid}.tmp`
+      fs.writeFileSync(whole, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 })
+      try {
+        fs.linkSync(whole, file)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      } finally {
+        fs.rmSync(whole, { force: true })
+      }
     }
-    const material = fs.readFileSync(config.secretsKeyFile, 'utf8').trim()
-    if (material.length < 32) throw new Error(`${config.secretsKeyFile} must hold at least 32 characters`)
+    const material = fs.readFileSync(file, 'utf8').trim()
+    if (material.length < 32) throw new Error(`${file} must hold at least 32 characters`)
     return material
   }
 }
