@@ -74,11 +74,8 @@ export async function mostRead(
   const limit = options.limit ?? 5
   const since = viewDay(new Date(now.getTime() - (days - 1) * 86_400_000), ctx.config.timeZone)
   const key = `${options.language}|${since}|${limit}`
-  const remembered = ctx.mostReadCache?.get(key, now.getTime())
-  if (remembered) return remembered
-  const list = readMostRead(ctx, now, options.language, since, limit)
-  ctx.mostReadCache?.set(key, list, now.getTime())
-  return list
+  const read = () => readMostRead(ctx, now, options.language, since, limit)
+  return ctx.mostReadCache ? ctx.mostReadCache.get(key, now.getTime(), read) : read()
 }
 
 async function readMostRead(

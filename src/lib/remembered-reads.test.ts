@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createListingCounts } from './listing-counts.ts'
+import { createRememberedReads } from './remembered-reads.ts'
 
-describe('listing counts remembered per app', () => {
+describe('reads remembered per key', () => {
   it('counts once for callers at the same time and remembers the count for its lifetime', async () => {
-    const counts = createListingCounts(60_000)
+    const counts = createRememberedReads<number>(60_000, 100)
     let runs = 0
     const count = async () => {
       runs++
@@ -20,7 +20,7 @@ describe('listing counts remembered per app', () => {
   })
 
   it('forgets everything when cleared, and never remembers a failed count', async () => {
-    const counts = createListingCounts(60_000)
+    const counts = createRememberedReads<number>(60_000, 100)
     let value = 1
     const count = async () => value
     expect(await counts.get('latest', 0, count)).toBe(1)
@@ -33,5 +33,19 @@ describe('listing counts remembered per app', () => {
     })
     await expect(failing).rejects.toThrow('database gone')
     expect(await counts.get('tag 7', 4, count)).toBe(2)
+  })
+})
+
+describe('a full memory', () => {
+  it('starts afresh rather than growing past its bound', async () => {
+    const reads = createRememberedReads<number>(60_000, 2)
+    let runs = 0
+    const count = async () => ++runs
+    await reads.get('a', 0, count)
+    await reads.get('b', 0, count)
+    expect(await reads.get('a', 1, count)).toBe(1)
+    await reads.get('c', 1, count)
+    // Adding a third key forgot the first two.
+    expect(await reads.get('a', 2, count)).toBe(4)
   })
 })
